@@ -199,4 +199,8 @@ export interface World {
   projects: Project[];
   /** Tokens the emulator issued, each naming the user id it authenticates. */
   tokens: Map<string, number>;
+  /** Id of the extra project built by `WorldOptions.hugeProjectHistoryRows`, when asked for. */
+  hugeProjectId?: number;
+  /** The next unused `task_history` id (ids are unique across the world). */
+  nextHistoryId?: number;
 }

@@ -1,0 +1,64 @@
+/**
+ * New activity arriving on a live world, for the "activity inserted mid-crawl" fault.
+ *
+ * @module
+ */
+
+import type { HistoryRow, Micros, Task, World } from "./model.ts";
+import { Rng } from "./rng.ts";
+import { applyStateChange, formatDuration, SECOND, withId } from "./simulate.ts";
+
+/**
+ * Simulates new activity on a project at the world's clock: one closed lock and one state
+ * change on a task (mapping a READY/INVALIDATED task, else validating a MAPPED one, else
+ * invalidating a VALIDATED one). Updates the task, `project.lastUpdated` and `world.now`
+ * (advanced by seconds to minutes), appends the rows with new ids and returns them. Returns
+ * `[]` for a DRAFT or unknown project or when no task can take activity. The result depends
+ * only on the world's state and `step`.
+ *
+ * @example
+ * ```ts
+ * import { createWorld, insertActivity } from "./world.ts";
+ * const world = createWorld({ projects: 3 });
+ * const rows = insertActivity(world, world.projects[0]!.id, 1);
+ * if (rows.length > 0 && rows[0]!.actionDate <= 0) throw new Error("bad date");
+ * ```
+ */
+export function insertActivity(world: World, projectId: number, step: number): HistoryRow[] {
+  const project = world.projects.find((p) => p.id === projectId);
+  if (!project || project.status === "DRAFT") return [];
+  const rng = new Rng(
+    (world.seed * 1000003) ^ (projectId * 7919) ^ (step * 104729) ^ project.history.length,
+  );
+  const byStatus = (s: Task["status"]): Task[] => project.tasks.filter((t) => t.status === s);
+  const toMap = [...byStatus("READY"), ...byStatus("INVALIDATED")];
+  const toValidate = byStatus("MAPPED");
+  const candidates = toMap.length > 0
+    ? toMap
+    : toValidate.length > 0
+    ? toValidate
+    : byStatus("VALIDATED");
+  if (candidates.length === 0) return [];
+  const task = rng.pick(candidates);
+  const mapping = toMap.length > 0;
+  const users = world.users.filter((u) => u.role !== "READ_ONLY" && u.id !== task.mappedBy);
+  const user = rng.pick(users).id;
+  const t0: Micros = world.now + rng.int(1, 30) * SECOND + rng.int(0, SECOND - 1);
+  const d: Micros = rng.int(20, 300) * SECOND + (rng.chance(0.3) ? 0 : rng.int(1, SECOND - 1));
+  const next = mapping ? "MAPPED" : task.status === "MAPPED" ? "VALIDATED" : "INVALIDATED";
+  const base = { projectId, taskId: task.id, userId: user };
+  const rows = [
+    withId(world, {
+      ...base,
+      action: mapping ? "LOCKED_FOR_MAPPING" : "LOCKED_FOR_VALIDATION",
+      actionText: formatDuration(d),
+      actionDate: t0,
+    }),
+    withId(world, { ...base, action: "STATE_CHANGE", actionText: next, actionDate: t0 + d }),
+  ];
+  applyStateChange(task, next, user);
+  project.history.push(...rows);
+  project.lastUpdated = t0 + d;
+  world.now = t0 + d + SECOND;
+  return rows;
+}
