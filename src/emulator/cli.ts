@@ -1,0 +1,98 @@
+/**
+ * `deno task emulator --port 8787 --seed 42`: serves the TM emulator until interrupted,
+ * printing its URL and the tokens it issued. Bad flags print usage and exit 2.
+ *
+ * @module
+ */
+
+import { parseArgs } from "node:util";
+import { startEmulator } from "./server.ts";
+
+const USAGE = `Usage: deno task emulator [--port N] [--hostname H] [--seed N] [--projects N]
+                          [--huge-project-rows N] [--campaign-projects N]
+
+Serves the TM API v2 emulator on loopback until interrupted (Ctrl-C).
+  --port N               port to listen on (default 8787; 0 = any free port)
+  --hostname H           host to bind (default 127.0.0.1)
+  --seed N               world seed (default 42)
+  --projects N           number of projects (default 600)
+  --huge-project-rows N  add one project with at least N history rows
+  --campaign-projects N  give campaign 1 exactly N published projects
+  --help                 show this help`;
+
+function integer(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text)) {
+    throw new TypeError(`--${name} must be a non-negative integer, got "${text}"`);
+  }
+  return Number(text);
+}
+
+/** Runs the CLI with `args`; returns the exit code when it does not serve. */
+export async function main(args: string[]): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: "string" },
+        hostname: { type: "string" },
+        seed: { type: "string" },
+        projects: { type: "string" },
+        "huge-project-rows": { type: "string" },
+        "campaign-projects": { type: "string" },
+        help: { type: "boolean" },
+      },
+    }).values;
+  } catch (e) {
+    // deno-lint-ignore no-console
+    console.error(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    // deno-lint-ignore no-console
+    console.log(USAGE);
+    return 0;
+  }
+  let numbers;
+  try {
+    numbers = {
+      port: integer("port", values.port) ?? 8787,
+      seed: integer("seed", values.seed),
+      projects: integer("projects", values.projects),
+      huge: integer("huge-project-rows", values["huge-project-rows"]),
+      campaign: integer("campaign-projects", values["campaign-projects"]),
+    };
+  } catch (e) {
+    // deno-lint-ignore no-console
+    console.error(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
+    return 2;
+  }
+  const emulator = await startEmulator({
+    port: numbers.port,
+    hostname: values.hostname ?? "127.0.0.1",
+    ...(numbers.seed !== undefined ? { seed: numbers.seed } : {}),
+    ...(numbers.projects !== undefined ? { projects: numbers.projects } : {}),
+    ...(numbers.huge !== undefined ? { hugeProjectHistoryRows: numbers.huge } : {}),
+    ...(numbers.campaign !== undefined ? { campaignProjects: numbers.campaign } : {}),
+  });
+  // deno-lint-ignore no-console
+  console.log(`TM emulator serving ${emulator.url}`);
+  for (const t of emulator.tokens) {
+    // deno-lint-ignore no-console
+    console.log(`  token for ${t.username}: Authorization: Token ${t.token}`);
+  }
+  const { promise, resolve } = Promise.withResolvers<void>();
+  const stop = () => resolve();
+  Deno.addSignalListener("SIGINT", stop);
+  await promise;
+  Deno.removeSignalListener("SIGINT", stop);
+  await emulator.close();
+  return 0;
+}
+
+if (import.meta.main) {
+  Deno.exit(await main(Deno.args));
+}
