@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { startEmulator } from "./server.ts";
 
 const USAGE = `Usage: deno task emulator [--port N] [--hostname H] [--seed N] [--projects N]
-                          [--huge-project-rows N] [--campaign-projects N]
+                          [--huge-project-rows N] [--campaign-projects N] [--latency MS]
 
 Serves the TM API v2 emulator on loopback until interrupted (Ctrl-C).
   --port N               port to listen on (default 8787; 0 = any free port)
@@ -18,6 +18,7 @@ Serves the TM API v2 emulator on loopback until interrupted (Ctrl-C).
   --projects N           number of projects (default 600)
   --huge-project-rows N  add one project with at least N history rows
   --campaign-projects N  give campaign 1 exactly N published projects
+  --latency MS           answer every request after MS milliseconds (default 0)
   --help                 show this help`;
 
 function integer(name: string, text: string | undefined): number | undefined {
@@ -43,6 +44,7 @@ export async function main(args: string[]): Promise<number> {
         projects: { type: "string" },
         "huge-project-rows": { type: "string" },
         "campaign-projects": { type: "string" },
+        latency: { type: "string" },
         help: { type: "boolean" },
       },
     }).values;
@@ -64,6 +66,7 @@ export async function main(args: string[]): Promise<number> {
       projects: integer("projects", values.projects),
       huge: integer("huge-project-rows", values["huge-project-rows"]),
       campaign: integer("campaign-projects", values["campaign-projects"]),
+      latency: integer("latency", values.latency),
     };
   } catch (e) {
     // deno-lint-ignore no-console
@@ -77,6 +80,7 @@ export async function main(args: string[]): Promise<number> {
     ...(numbers.projects !== undefined ? { projects: numbers.projects } : {}),
     ...(numbers.huge !== undefined ? { hugeProjectHistoryRows: numbers.huge } : {}),
     ...(numbers.campaign !== undefined ? { campaignProjects: numbers.campaign } : {}),
+    ...(numbers.latency !== undefined ? { faults: { latencyMs: numbers.latency } } : {}),
   });
   // deno-lint-ignore no-console
   console.log(`TM emulator serving ${emulator.url}`);

@@ -299,8 +299,9 @@ export function timeStatistics(project: Project): TimeStatistics {
 }
 
 /**
- * Users whose mapped projects include this one (TM's `totalMappers`): distinct users with a
- * `STATE_CHANGE` to `MAPPED` on the project.
+ * Users whose mapped projects include this one (TM's `totalMappers`): distinct users with any
+ * `STATE_CHANGE` on the project, since TM's `update_stats_after_task_state_change` adds the
+ * project to the acting user's `projects_mapped` on every state change (validations too).
  *
  * @example
  * ```ts
@@ -313,7 +314,7 @@ export function timeStatistics(project: Project): TimeStatistics {
 export function totalMappers(project: Project): number {
   const users = new Set<number>();
   for (const h of project.history) {
-    if (h.action === "STATE_CHANGE" && h.actionText === "MAPPED") users.add(h.userId);
+    if (h.action === "STATE_CHANGE") users.add(h.userId);
   }
   return users.size;
 }

@@ -13,9 +13,18 @@ import { activitiesRoute, latestActivitiesRoute } from "./activities.ts";
 import { contributionsByDayRoute, contributionsRoute } from "./contributions.ts";
 import { projectTasksRoute, taskRoute } from "./tasks.ts";
 import { heartbeatRoute } from "./system.ts";
+import { projectUserStatisticsRoute, touchedProjectsRoute } from "./project_user_statistics.ts";
+import { userStatisticsRoute } from "./user_statistics.ts";
+import { taskStatisticsRoute } from "./task_statistics.ts";
+import { organisationsRoute, organisationStatisticsRoute } from "./organisations.ts";
+import { organisationRoute } from "./organisation_detail.ts";
+import { campaignsRoute, countriesRoute, interestsRoute } from "./catalogues.ts";
+import { systemStatisticsRoute } from "./system_statistics.ts";
 
 /** The routes, most specific first where patterns could overlap. */
 export const ROUTES: Route[] = [
+  // Before every `/projects/{project_id}/...` pattern: `queries` is not an int (422 there).
+  touchedProjectsRoute,
   projectsSearchRoute,
   projectDetailRoute,
   projectSummaryRoute,
@@ -27,4 +36,14 @@ export const ROUTES: Route[] = [
   projectTasksRoute,
   taskRoute,
   heartbeatRoute,
+  projectUserStatisticsRoute,
+  userStatisticsRoute,
+  taskStatisticsRoute,
+  organisationsRoute,
+  organisationStatisticsRoute,
+  organisationRoute,
+  campaignsRoute,
+  interestsRoute,
+  countriesRoute,
+  systemStatisticsRoute,
 ];
