@@ -13,3 +13,4 @@ export { default as pl } from "npm:nodejs-polars@0.25.2";
 export type { DataFrame, DataType, Series } from "npm:nodejs-polars@0.25.2";
 export { default as ky } from "npm:ky@2.1.0";
 export { z } from "npm:zod@4.6.7";
+export type { KyInstance } from "npm:ky@2.1.0";

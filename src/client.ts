@@ -1,0 +1,221 @@
+/**
+ * `createClient(options)`: the one entry point. It resolves every option (and reads the
+ * environment, here and nowhere else), builds the client's one limiter and HTTP layer, and
+ * hands out builders. A client is immutable.
+ *
+ * @module
+ */
+
+import { requirePositiveInteger, requireText, show } from "./args.ts";
+import { Http } from "./http.ts";
+import { Limiter } from "./limiter.ts";
+import { ProjectHandle } from "./queries/project.ts";
+import { ProjectsQuery } from "./queries/projects.ts";
+import type { QueryContext } from "./query.ts";
+import type { RetryPolicy } from "./retry.ts";
+import { isLoopback } from "./url.ts";
+import { VERSION } from "./version.ts";
+
+/** The public TM API. */
+export const DEFAULT_BASE_URL = "https://tasking-manager-production-api.hotosm.org/api/v2/";
+
+/** Retry options; every field is optional. */
+export interface RetryOptions {
+  /** Retries after the first attempt, for GETs on network errors, timeouts, 408, 429, 5xx and broken bodies. @default 4 */
+  limit?: number;
+  /** Delay before the first retry in ms; doubles each time, with jitter. @default 500 */
+  baseDelay?: number;
+  /** The most one backoff delay may be, in ms. @default 30000 */
+  backoffLimit?: number;
+  /** The most a server's `Retry-After` may make the client wait, in ms. @default 60000 */
+  maxRetryAfter?: number;
+}
+
+/** Options of {@link createClient}. */
+export interface ClientOptions {
+  /** The API root, ending `/api/v2/`. @default env `TM_API_URL`, else {@link DEFAULT_BASE_URL} */
+  baseUrl?: string | URL;
+  /** A TM API token, sent as `Authorization: Token …` only. @default env `TM_TOKEN`, else none */
+  token?: string;
+  /** `Accept-Language`, e.g. `"en"`; in searches TM then also filters by locale. @default none */
+  language?: string;
+  /** Requests in flight at once, shared by every query of this client. @default 4 */
+  concurrency?: number;
+  /** The most requests started per second. @default no cap */
+  requestsPerSecond?: number;
+  /** Per-attempt deadline in ms, for the answer and its whole body. @default 30000 */
+  timeout?: number;
+  /** Retry policy. @default { limit: 4, baseDelay: 500, backoffLimit: 30000, maxRetryAfter: 60000 } */
+  retry?: RetryOptions;
+  /** The `User-Agent` header. @default `tmframes/<VERSION>` */
+  userAgent?: string;
+  /** A `fetch` to use instead of the global one. @default globalThis.fetch */
+  fetch?: typeof fetch;
+}
+
+/**
+ * Reads an environment variable if permission is already granted; a missing permission
+ * (or a runtime without `Deno.env`) means "unset", and never triggers a prompt.
+ */
+function readEnv(name: string): string | undefined {
+  try {
+    const state = Deno.permissions.querySync({ name: "env", variable: name }).state;
+    return state === "granted" ? Deno.env.get(name) || undefined : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The longest delay `setTimeout` can wait. */
+const MAX_DELAY = 2_147_483_647;
+
+function positiveNumber(name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number") {
+    throw new TypeError(`Cannot use ${name} ${show(value)}: it must be a number`);
+  }
+  if (!Number.isFinite(value) || value <= 0 || value > MAX_DELAY) {
+    throw new RangeError(
+      `Cannot use ${name} ${show(value)}: it must be above 0 and at most ${MAX_DELAY}`,
+    );
+  }
+  return value;
+}
+
+function resolveBaseUrl(value: unknown): URL {
+  if (typeof value !== "string" && !(value instanceof URL)) {
+    throw new TypeError(`Cannot use baseUrl ${show(value)}: it must be a string or a URL`);
+  }
+  let url: URL;
+  try {
+    url = new URL(value instanceof URL ? value.href : value);
+  } catch {
+    throw new TypeError(`Cannot use baseUrl ${show(value)}: it must be an absolute http(s) URL`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new TypeError(`Cannot use baseUrl ${show(String(value))}: it must be an http(s) URL`);
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new TypeError(
+      `Cannot use baseUrl ${
+        show(url.origin + url.pathname)
+      }: it must not carry credentials, a query or a fragment`,
+    );
+  }
+  if (!url.pathname.endsWith("/")) url.pathname += "/";
+  return url;
+}
+
+function resolveRetry(retry: RetryOptions = {}): RetryPolicy {
+  const limit = retry.limit ?? 4;
+  if (!Number.isSafeInteger(limit) || limit < 0) {
+    throw new RangeError(
+      `Cannot use retry.limit ${show(limit)}: it must be a non-negative integer`,
+    );
+  }
+  return {
+    limit,
+    baseDelay: positiveNumber("retry.baseDelay", retry.baseDelay, 500),
+    backoffLimit: positiveNumber("retry.backoffLimit", retry.backoffLimit, 30_000),
+    maxRetryAfter: positiveNumber("retry.maxRetryAfter", retry.maxRetryAfter, 60_000),
+  };
+}
+
+function resolveToken(value: unknown, baseUrl: URL): string | undefined {
+  const token = value === undefined ? readEnv("TM_TOKEN") : value;
+  if (token === undefined) return undefined;
+  if (typeof token !== "string" || token === "" || /\s/.test(token)) {
+    throw new TypeError(
+      "Cannot use token: it must be a non-empty string without spaces (its value is not shown)",
+    );
+  }
+  if (baseUrl.protocol === "http:" && !isLoopback(baseUrl)) {
+    throw new TypeError(
+      `Cannot send a token to ${baseUrl.origin} over plain http: use https, or a loopback host (127.0.0.1, localhost, [::1])`,
+    );
+  }
+  return token;
+}
+
+/**
+ * A Tasking Manager client: one base URL, one token, one limiter shared by all its queries.
+ * Immutable. Create it with {@link createClient}.
+ *
+ * @example
+ * ```ts
+ * import { createClient } from "./client.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const tm = createClient({ baseUrl: "https://tm.example/api/v2/" });
+ * assert.equal(tm.baseUrl.href, "https://tm.example/api/v2/");
+ * assert.ok(Object.isFrozen(tm));
+ * ```
+ */
+export class Client {
+  readonly #context: QueryContext;
+  /** The API root (a copy; changing it changes nothing). */
+  get baseUrl(): URL {
+    return new URL(this.#context.baseUrl);
+  }
+
+  /** Use {@link createClient}. */
+  constructor(context: QueryContext) {
+    this.#context = context;
+    Object.freeze(this);
+  }
+
+  /** A project search over `GET /projects/`. */
+  projects(): ProjectsQuery {
+    return new ProjectsQuery(this.#context);
+  }
+
+  /** One project's endpoints. */
+  project(id: number): ProjectHandle {
+    return new ProjectHandle(this.#context, id);
+  }
+}
+
+/**
+ * Creates a client. Options are checked here, before any request: a bad value throws
+ * `TypeError`/`RangeError`, and a token is refused over plain http to a non-loopback host.
+ *
+ * @example Against the built-in emulator
+ * ```ts
+ * import { createClient } from "./client.ts";
+ * import { startEmulator } from "./emulator/server.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const emulator = await startEmulator({ port: 0 });
+ * try {
+ *   const tm = createClient({ baseUrl: emulator.url, concurrency: 8 });
+ *   const frame = await tm.projects().limit(20).frame();
+ *   assert.ok(frame.height <= 20);
+ * } finally {
+ *   await emulator.close();
+ * }
+ * ```
+ */
+export function createClient(options: ClientOptions = {}): Client {
+  const baseUrl = resolveBaseUrl(options.baseUrl ?? readEnv("TM_API_URL") ?? DEFAULT_BASE_URL);
+  const token = resolveToken(options.token, baseUrl);
+  const concurrency = requirePositiveInteger("concurrency", options.concurrency ?? 4);
+  if (options.fetch !== undefined && typeof options.fetch !== "function") {
+    throw new TypeError(`Cannot use fetch ${show(options.fetch)}: it must be a function`);
+  }
+  const requestsPerSecond = options.requestsPerSecond === undefined
+    ? undefined
+    : positiveNumber("requestsPerSecond", options.requestsPerSecond, 0);
+  const language = options.language === undefined
+    ? undefined
+    : requireText("language", options.language);
+  const http = new Http({
+    token,
+    language,
+    userAgent: options.userAgent ?? `tmframes/${VERSION}`,
+    timeout: positiveNumber("timeout", options.timeout, 30_000),
+    retry: resolveRetry(options.retry),
+    fetch: options.fetch,
+    limiter: new Limiter({ concurrency, requestsPerSecond }),
+  });
+  return new Client({ http, baseUrl });
+}

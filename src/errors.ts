@@ -1,0 +1,254 @@
+/**
+ * The errors tmframes raises after a request was attempted. All extend {@link TmError}.
+ * Bad arguments are not among them: those throw the built-in `TypeError`/`RangeError` at once,
+ * before any request.
+ *
+ * No error here ever holds the token: messages name the URL (which never carries it), and
+ * server text is passed through {@link redact} before it is quoted.
+ *
+ * @module
+ */
+
+/**
+ * The base class of every failure tmframes reports after it tried to talk to the server.
+ *
+ * @example Catch every tmframes failure at once
+ * ```ts
+ * import { ApiError, TmError } from "./errors.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new ApiError({ url: "https://tm.example/api/v2/projects/1/", status: 404 });
+ * assert.ok(error instanceof TmError);
+ * ```
+ */
+export class TmError extends Error {
+  override name = "TmError";
+}
+
+/** What the server said about a non-2xx answer. */
+export interface ApiErrorInit {
+  /** The URL that was requested (never holds secrets). */
+  url: string;
+  /** HTTP status. */
+  status: number;
+  /** TM's `SubCode` / `sub_code`, when the body had one. */
+  subCode?: string | undefined;
+  /** The server's own words (`Error`, `error.message` or `detail`), trimmed. */
+  serverMessage?: string | undefined;
+  /** `error.details` of TM's second error form, e.g. `{ project_id: 999 }`. */
+  details?: Readonly<Record<string, unknown>> | undefined;
+  /** How many attempts were made. @default 1 */
+  attempts?: number;
+}
+
+/**
+ * The server answered with a non-2xx status (after retries, for 408/429/5xx).
+ * Reads both TM error bodies (`{"Error","SubCode"}` and `{"error":{"code","sub_code",...}}`)
+ * and FastAPI's `{"detail": ...}`.
+ *
+ * @example Inspect a not-found answer
+ * ```ts
+ * import { ApiError } from "./errors.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new ApiError({
+ *   url: "https://tm.example/api/v2/projects/999/",
+ *   status: 404,
+ *   subCode: "PROJECT_NOT_FOUND",
+ *   serverMessage: "The requested project was not found on the server.",
+ * });
+ * assert.equal(error.status, 404);
+ * assert.match(error.message, /^Cannot fetch https:\/\/tm\.example\/api\/v2\/projects\/999\/: HTTP 404/);
+ * ```
+ */
+export class ApiError extends TmError {
+  override name = "ApiError";
+  /** HTTP status. */
+  readonly status: number;
+  /** TM's `SubCode` / `sub_code`, when given. */
+  readonly subCode: string | undefined;
+  /** The server's message, when given. */
+  readonly serverMessage: string | undefined;
+  /** TM's `error.details`, when given. */
+  readonly details: Readonly<Record<string, unknown>> | undefined;
+  /** The URL requested. */
+  readonly url: string;
+  /** How many attempts were made. */
+  readonly attempts: number;
+
+  /** Builds the error from what the server said. */
+  constructor(init: ApiErrorInit) {
+    const why = [init.subCode, init.serverMessage].filter((part) => part).join(": ");
+    const tries = (init.attempts ?? 1) > 1 ? ` (after ${init.attempts} attempts)` : "";
+    super(`Cannot fetch ${init.url}: HTTP ${init.status}${why ? ` ${why}` : ""}${tries}`);
+    this.status = init.status;
+    this.subCode = init.subCode;
+    this.serverMessage = init.serverMessage;
+    this.details = init.details;
+    this.url = init.url;
+    this.attempts = init.attempts ?? 1;
+  }
+}
+
+/** One problem zod found, in plain data. */
+export interface SchemaIssue {
+  /** Where in the body, e.g. `["results", 3, "lastUpdated"]`. */
+  path: readonly PropertyKey[];
+  /** What was wrong. */
+  message: string;
+}
+
+/**
+ * The request succeeded but the body does not match its schema: the server's shape changed,
+ * or a value is impossible (e.g. a timestamp that names 2024-02-30).
+ *
+ * @example Read the issues
+ * ```ts
+ * import { SchemaError } from "./errors.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new SchemaError({
+ *   url: "https://tm.example/api/v2/projects/?page=2",
+ *   page: 2,
+ *   issues: [{ path: ["results", 0, "projectId"], message: "Invalid input" }],
+ * });
+ * assert.equal(error.issues.length, 1);
+ * assert.match(error.message, /results\.0\.projectId/);
+ * ```
+ */
+export class SchemaError extends TmError {
+  override name = "SchemaError";
+  /** The URL whose body failed. */
+  readonly url: string;
+  /** The page number, for paged endpoints. */
+  readonly page: number | undefined;
+  /** What zod found. */
+  readonly issues: readonly SchemaIssue[];
+
+  /** Builds the error; the message quotes the first three issues. */
+  constructor(init: { url: string; page?: number | undefined; issues: readonly SchemaIssue[] }) {
+    const shown = init.issues.slice(0, 3).map((issue) =>
+      `${issue.path.map(String).join(".") || "(body)"}: ${issue.message}`
+    );
+    const more = init.issues.length > 3 ? ` and ${init.issues.length - 3} more` : "";
+    const page = init.page === undefined ? "" : ` (page ${init.page})`;
+    super(
+      `Cannot read ${init.url}${page}: the body does not match its schema: ${
+        shown.join("; ")
+      }${more}`,
+    );
+    this.url = init.url;
+    this.page = init.page;
+    this.issues = init.issues;
+  }
+}
+
+/** Why a request never got a usable answer. */
+export type NetworkFailure = "network" | "timeout" | "body";
+
+/**
+ * The request never got a usable answer, after every retry: the connection failed
+ * (`"network"`), an attempt took longer than `timeout` (`"timeout"`), or the body was
+ * truncated or not JSON, e.g. a proxy's HTML error page (`"body"`).
+ *
+ * @example A timeout after retries
+ * ```ts
+ * import { NetworkError } from "./errors.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new NetworkError({
+ *   url: "https://tm.example/api/v2/projects/",
+ *   failure: "timeout",
+ *   detail: "no answer within 30000 ms",
+ *   attempts: 5,
+ * });
+ * assert.equal(error.failure, "timeout");
+ * assert.match(error.message, /after 5 attempts/);
+ * ```
+ */
+export class NetworkError extends TmError {
+  override name = "NetworkError";
+  /** The URL requested. */
+  readonly url: string;
+  /** What went wrong on the last attempt. */
+  readonly failure: NetworkFailure;
+  /** HTTP status of the last answer, for `"body"` failures. */
+  readonly status: number | undefined;
+  /** How many attempts were made. */
+  readonly attempts: number;
+
+  /** Builds the error. `detail` must already be free of secrets. */
+  constructor(
+    init: {
+      url: string;
+      failure: NetworkFailure;
+      detail: string;
+      attempts: number;
+      status?: number | undefined;
+      cause?: unknown;
+    },
+  ) {
+    super(
+      `Cannot fetch ${init.url}: ${init.detail} (after ${init.attempts} attempts)`,
+      init.cause === undefined ? undefined : { cause: init.cause },
+    );
+    this.url = init.url;
+    this.failure = init.failure;
+    this.status = init.status;
+    this.attempts = init.attempts;
+  }
+}
+
+/**
+ * The data changed faster than it could be paged: after every allowed pass the number of
+ * distinct rows is still below the server's `pagination.total`. Nothing is returned silently
+ * incomplete; retry later or narrow the query.
+ *
+ * @example
+ * ```ts
+ * import { DriftError } from "./errors.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new DriftError({ url: "https://tm.example/api/v2/projects/1/activities/", rows: 98, total: 100, passes: 4 });
+ * assert.equal(error.total - error.rows, 2);
+ * ```
+ */
+export class DriftError extends TmError {
+  override name = "DriftError";
+  /** The first page's URL. */
+  readonly url: string;
+  /** Distinct rows collected. */
+  readonly rows: number;
+  /** The server's last `pagination.total`. */
+  readonly total: number;
+  /** Passes made over the pages. */
+  readonly passes: number;
+
+  /** Builds the error. */
+  constructor(init: { url: string; rows: number; total: number; passes: number }) {
+    super(
+      `Cannot page ${init.url} completely: ${init.rows} distinct rows of ${init.total} after ` +
+        `${init.passes} passes, because rows kept moving between pages; retry later or narrow the query`,
+    );
+    this.url = init.url;
+    this.rows = init.rows;
+    this.total = init.total;
+    this.passes = init.passes;
+  }
+}
+
+/**
+ * Replaces every occurrence of `secret` in `text` with `[redacted]`.
+ *
+ * @example
+ * ```ts
+ * import { redact } from "./errors.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(redact("bad token abc123", "abc123"), "bad token [redacted]");
+ * assert.equal(redact("nothing", undefined), "nothing");
+ * ```
+ */
+export function redact(text: string, secret: string | undefined): string {
+  return secret ? text.split(secret).join("[redacted]") : text;
+}

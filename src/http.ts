@@ -1,0 +1,210 @@
+/**
+ * HTTP: one GET-JSON function per client. Each attempt is a single ky request (ky's own retry
+ * is off) whose per-attempt deadline covers the headers AND the body; one retry loop around
+ * the attempts retries network errors, timeouts, 408/429/5xx and truncated or non-JSON bodies,
+ * with exponential backoff and jitter, honouring `Retry-After` (capped) by pausing the whole
+ * client's limiter. ky's built-in retry could not retry a body that breaks or fails to parse
+ * after the headers arrived, so the loop lives here, in one place.
+ *
+ * The token travels only in `Authorization: Token …`; errors quote URLs (which never carry it)
+ * and server text after {@link redact}.
+ *
+ * @module
+ */
+
+import { ky, type KyInstance } from "./deps.ts";
+import { ApiError, NetworkError, redact } from "./errors.ts";
+import { describeBody, readErrorBody } from "./error_body.ts";
+import type { Limiter } from "./limiter.ts";
+import {
+  backoffDelay,
+  isRetryableStatus,
+  parseRetryAfter,
+  type RetryPolicy,
+  sleep,
+} from "./retry.ts";
+
+/** Everything `Http` needs; `createClient` resolves it from the client options. */
+export interface HttpConfig {
+  token: string | undefined;
+  language: string | undefined;
+  userAgent: string;
+  /** Per-attempt deadline in ms, covering the answer and its body. */
+  timeout: number;
+  retry: RetryPolicy;
+  fetch: typeof fetch | undefined;
+  limiter: Limiter;
+}
+
+type Outcome =
+  | { kind: "ok"; data: unknown }
+  | {
+    kind: "status";
+    status: number;
+    body: string;
+    contentType: string | null;
+    retryAfter: string | null;
+  }
+  | { kind: "body"; status: number; detail: string }
+  | { kind: "network"; detail: string; cause: unknown }
+  | { kind: "timeout" };
+
+/**
+ * Sends GETs for one client.
+ *
+ * @example Fetch JSON from the emulator
+ * ```ts
+ * import { Http } from "./http.ts";
+ * import { Limiter } from "./limiter.ts";
+ * import { startEmulator } from "./emulator/server.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const emulator = await startEmulator({ port: 0 });
+ * try {
+ *   const http = new Http({
+ *     token: undefined,
+ *     language: undefined,
+ *     userAgent: "example",
+ *     timeout: 10_000,
+ *     retry: { limit: 2, baseDelay: 100, backoffLimit: 1000, maxRetryAfter: 5000 },
+ *     fetch: undefined,
+ *     limiter: new Limiter({ concurrency: 2 }),
+ *   });
+ *   const body = await http.getJson(new URL("projects/?omitMapResults=true", emulator.url));
+ *   assert.equal(typeof body, "object");
+ * } finally {
+ *   await emulator.close();
+ * }
+ * ```
+ */
+export class Http {
+  readonly #config: HttpConfig;
+  readonly #ky: KyInstance;
+
+  /** Creates the ky instance with explicit retry (off: the loop here retries) and timeout. */
+  constructor(config: HttpConfig) {
+    this.#config = config;
+    const headers: Record<string, string> = {
+      "accept": "application/json",
+      "user-agent": config.userAgent,
+    };
+    // Always sent: fetch would otherwise add `Accept-Language: *`, which TM's search takes as
+    // a locale and so silently drops every project without an English text. Empty = no filter.
+    headers["accept-language"] = config.language ?? "";
+    if (config.token !== undefined) headers["authorization"] = `Token ${config.token}`;
+    this.#ky = ky.create({
+      retry: 0,
+      timeout: false,
+      throwHttpErrors: false,
+      redirect: "follow",
+      headers,
+      ...(config.fetch ? { fetch: config.fetch } : {}),
+    });
+  }
+
+  /**
+   * GETs `url` and parses its JSON body, retrying as the policy allows. Rejects with
+   * `ApiError` (non-2xx), `NetworkError` (no usable answer), or the signal's reason.
+   */
+  async getJson(url: URL, signal?: AbortSignal): Promise<unknown> {
+    const { limiter, retry } = this.#config;
+    for (let attempt = 1;; attempt++) {
+      const outcome = await limiter.run(() => this.#attempt(url, signal), signal);
+      if (outcome.kind === "ok") return outcome.data;
+      const retryable = outcome.kind !== "status" || isRetryableStatus(outcome.status);
+      if (!retryable || attempt > retry.limit) throw this.#toError(url, outcome, attempt);
+      let delay = backoffDelay(attempt, retry);
+      if (outcome.kind === "status") {
+        const after = parseRetryAfter(outcome.retryAfter);
+        if (after !== undefined) {
+          delay = Math.min(after, retry.maxRetryAfter);
+          limiter.pause(delay);
+        }
+      }
+      await sleep(delay, signal);
+    }
+  }
+
+  async #attempt(url: URL, signal: AbortSignal | undefined): Promise<Outcome> {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.#config.timeout);
+    const combined = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
+    let status: number | undefined;
+    try {
+      const response = await this.#ky.get(url, { signal: combined });
+      status = response.status;
+      const body = await response.text();
+      const contentType = response.headers.get("content-type");
+      if (!response.ok) {
+        const retryAfter = response.headers.get("retry-after");
+        return { kind: "status", status, body, contentType, retryAfter };
+      }
+      try {
+        return { kind: "ok", data: JSON.parse(body) };
+      } catch {
+        return {
+          kind: "body",
+          status,
+          detail: `the server sent ${describeBody(body, contentType)}`,
+        };
+      }
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      if (deadline.signal.aborted) return { kind: "timeout" };
+      const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
+      const reason = this.#redact(cause instanceof Error ? cause.message : String(cause));
+      if (status !== undefined) {
+        return { kind: "body", status, detail: `the body was cut off (${reason})` };
+      }
+      return { kind: "network", detail: `the connection failed (${reason})`, cause };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  #toError(url: URL, outcome: Exclude<Outcome, { kind: "ok" }>, attempts: number): Error {
+    const href = url.href;
+    switch (outcome.kind) {
+      case "status": {
+        const said = readErrorBody(outcome.body, outcome.contentType);
+        return new ApiError({
+          url: href,
+          status: outcome.status,
+          subCode: said.subCode === undefined ? undefined : this.#redact(said.subCode),
+          serverMessage: said.serverMessage === undefined
+            ? undefined
+            : this.#redact(said.serverMessage),
+          details: said.details,
+          attempts,
+        });
+      }
+      case "body":
+        return new NetworkError({
+          url: href,
+          failure: "body",
+          detail: outcome.detail,
+          attempts,
+          status: outcome.status,
+        });
+      case "timeout":
+        return new NetworkError({
+          url: href,
+          failure: "timeout",
+          detail: `no complete answer within ${this.#config.timeout} ms`,
+          attempts,
+        });
+      case "network":
+        return new NetworkError({
+          url: href,
+          failure: "network",
+          detail: outcome.detail,
+          attempts,
+          cause: outcome.cause,
+        });
+    }
+  }
+
+  #redact(text: string): string {
+    return redact(text, this.#config.token);
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * The terminal verbs every builder shares: `url()`, `count()`, `pages()`, `rows()`,
+ * `records()` and `frame()`. A builder supplies a {@link Plan} (endpoint spec, path, wire
+ * parameters, limit); this file turns it into requests, zod parses, pages and frames.
+ *
+ * @module
+ */
+
+import type { DataFrame, z } from "./deps.ts";
+import { SchemaError } from "./errors.ts";
+import { type Columns, FrameBuilder } from "./frame.ts";
+import type { Http } from "./http.ts";
+import { type Page, paginate, type Progress } from "./paginate.ts";
+import type { Pagination } from "./schemas/common.ts";
+import { compileUrl, type WireParams, withPage } from "./url.ts";
+
+/** What a builder needs from its client. */
+export interface QueryContext {
+  http: Http;
+  baseUrl: URL;
+}
+
+/** An endpoint spec: how to read its pages and shape its frame. */
+export interface Endpoint<P, Row> {
+  /** The body schema (a page, or the one object of a single-object endpoint). */
+  page: z.ZodType<P>;
+  /** The rows of a parsed body. */
+  rows(page: P): readonly Row[];
+  /** The body's pagination; `undefined`/`null` means a single page. */
+  pagination(page: P): Pagination | null | undefined;
+  /** The row key used to drop duplicates. */
+  key(row: Row): unknown;
+  /** The frame's columns and dtypes. */
+  columns: Columns<Row>;
+}
+
+/** One concrete request: an endpoint, its path, wire parameters and an optional row limit. */
+export interface Plan<P, Row> {
+  endpoint: Endpoint<P, Row>;
+  /** Relative to the base URL, with TM's trailing slash. */
+  path: string;
+  params: WireParams;
+  limit?: number | undefined;
+}
+
+/** Options of the fetching verbs. */
+export interface FetchOptions {
+  /** Called after each page, e.g. to draw a progress bar. @default undefined */
+  onProgress?: ((progress: Progress) => void) | undefined;
+  /** Aborts the requests. @default undefined */
+  signal?: AbortSignal | undefined;
+}
+
+/** The first page's URL of a plan. Pure. */
+export function planUrl<P, Row>(context: QueryContext, plan: Plan<P, Row>): URL {
+  return compileUrl(context.baseUrl, plan.path, plan.params);
+}
+
+async function fetchPage<P, Row>(
+  context: QueryContext,
+  plan: Plan<P, Row>,
+  page: number,
+  signal: AbortSignal | undefined,
+): Promise<P> {
+  const first = planUrl(context, plan);
+  const url = page === 1 ? first : withPage(first, page);
+  const body = await context.http.getJson(url, signal);
+  const parsed = plan.endpoint.page.safeParse(body);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({
+      path: issue.path,
+      message: issue.message,
+    }));
+    throw new SchemaError({ url: url.href, page, issues });
+  }
+  return parsed.data;
+}
+
+/** One request; the server's `pagination.total`, or the row count of an unpaged answer. */
+export async function countRows<P, Row>(
+  context: QueryContext,
+  plan: Plan<P, Row>,
+  options: FetchOptions = {},
+): Promise<number> {
+  const page = await fetchPage(context, plan, 1, options.signal);
+  return plan.endpoint.pagination(page)?.total ?? plan.endpoint.rows(page).length;
+}
+
+/** The plan's pages, in order, with deduplicated rows. */
+export function iteratePages<P, Row>(
+  context: QueryContext,
+  plan: Plan<P, Row>,
+  options: FetchOptions = {},
+): AsyncGenerator<Page<Row>, void, undefined> {
+  const { endpoint } = plan;
+  return paginate<Row>({
+    url: planUrl(context, plan),
+    key: (row) => endpoint.key(row),
+    async fetchPage(number, signal) {
+      const page = await fetchPage(context, plan, number, signal);
+      return { rows: endpoint.rows(page), pagination: endpoint.pagination(page) };
+    },
+  }, { limit: plan.limit, onProgress: options.onProgress, signal: options.signal });
+}
+
+/** The plan's rows, one at a time. */
+export async function* iterateRows<P, Row>(
+  context: QueryContext,
+  plan: Plan<P, Row>,
+  options: FetchOptions = {},
+): AsyncGenerator<Row, void, undefined> {
+  for await (const page of iteratePages(context, plan, options)) yield* page.rows;
+}
+
+/** Every row, in an array. */
+export async function collectRecords<P, Row>(
+  context: QueryContext,
+  plan: Plan<P, Row>,
+  options: FetchOptions = {},
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  for await (const page of iteratePages(context, plan, options)) rows.push(...page.rows);
+  return rows;
+}
+
+/** Every row, folded into a DataFrame with the endpoint's declared dtypes as pages arrive. */
+export async function collectFrame<P, Row>(
+  context: QueryContext,
+  plan: Plan<P, Row>,
+  options: FetchOptions = {},
+): Promise<DataFrame> {
+  const builder = new FrameBuilder(plan.endpoint.columns);
+  for await (const page of iteratePages(context, plan, options)) builder.add(page.rows);
+  return builder.finish();
+}

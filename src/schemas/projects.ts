@@ -1,0 +1,73 @@
+/**
+ * `GET /projects/` (reference 3.1): one search result row and one page of results.
+ * The CSV-only fields (`creationDate`, `partnerNames`, `totalAreaSquareKilometers`), always
+ * null in JSON, are left out; `mapResults` is left out too (tmframes sends `omitMapResults`).
+ *
+ * @module
+ */
+
+import { z } from "../deps.ts";
+import { CampaignRef, orNull, Pagination, TmDateTime } from "./common.ts";
+import { ProjectDifficulty, ProjectPriority, ProjectStatus } from "./enums.ts";
+
+/**
+ * One project of a search. Fields TM4 could omit read as null.
+ *
+ * @example
+ * ```ts
+ * import { ProjectSearchResult } from "./projects.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const row = ProjectSearchResult.parse({
+ *   projectId: 7, locale: "en", name: "Roads", shortDescription: "", difficulty: "EASY", priority: "HIGH",
+ *   organisationName: null, organisationLogo: null, campaigns: [], percentMapped: 10, percentValidated: 5,
+ *   status: "PUBLISHED", activeMappers: 0, lastUpdated: "2024-05-01T12:34:56Z", dueDate: null,
+ *   totalContributors: 3, country: ["Nepal"], sandbox: null, database: null, author: "ana",
+ * });
+ * assert.equal(row.projectId, 7);
+ * ```
+ */
+export const ProjectSearchResult = z.object({
+  projectId: z.number().int(),
+  locale: orNull(z.string()),
+  name: orNull(z.string()),
+  shortDescription: orNull(z.string()),
+  difficulty: ProjectDifficulty,
+  priority: ProjectPriority,
+  organisationName: orNull(z.string()),
+  organisationLogo: orNull(z.string()),
+  campaigns: z.array(CampaignRef),
+  percentMapped: z.number().int(),
+  percentValidated: z.number().int(),
+  status: ProjectStatus,
+  activeMappers: z.number().int(),
+  lastUpdated: orNull(TmDateTime),
+  dueDate: orNull(TmDateTime),
+  totalContributors: z.number().int(),
+  country: orNull(z.array(z.string())),
+  sandbox: orNull(z.boolean()),
+  database: orNull(z.string()),
+  author: orNull(z.string()),
+});
+/** One project of a search. */
+export type ProjectSearchResult = z.infer<typeof ProjectSearchResult>;
+
+/**
+ * One page of a search. TM's no-match answer `{"mapResults": {}, "results": []}` has no
+ * `pagination` (it is one empty page).
+ *
+ * @example
+ * ```ts
+ * import { ProjectSearchPage } from "./projects.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const page = ProjectSearchPage.parse({ mapResults: {}, results: [] });
+ * assert.equal(page.pagination, undefined);
+ * ```
+ */
+export const ProjectSearchPage = z.object({
+  results: z.array(ProjectSearchResult),
+  pagination: Pagination.nullish(),
+});
+/** One page of a search. */
+export type ProjectSearchPage = z.infer<typeof ProjectSearchPage>;

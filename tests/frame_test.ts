@@ -1,0 +1,171 @@
+import assert from "node:assert/strict";
+import { pl } from "../src/deps.ts";
+import { type Columns, dtypeOf, FrameBuilder, toFrame } from "../src/frame.ts";
+import { PROJECT_SEARCH_COLUMNS } from "../src/queries/projects.ts";
+
+interface Row {
+  id: number | null;
+  score: number | null;
+  name: string | null;
+  ok: boolean | null;
+  at: string | null;
+  tags: string[] | null;
+  box: number[] | null;
+  refs: { id: number; name: string }[];
+  shape: unknown;
+}
+
+const COLUMNS: Columns<Row> = {
+  id: { kind: "int" },
+  score: { kind: "float" },
+  name: { kind: "str" },
+  ok: { kind: "bool" },
+  at: { kind: "datetime" },
+  tags: { kind: "list<str>" },
+  box: { kind: "list<float>" },
+  refs: { kind: "list<struct>", fields: { id: "int", name: "str" } },
+  shape: { kind: "json" },
+};
+
+const ROWS: Row[] = [
+  {
+    id: 1,
+    score: 0.5,
+    name: "a",
+    ok: true,
+    at: "2024-05-01T12:34:56.123456Z",
+    tags: ["x", "y"],
+    box: [1, 2.5],
+    refs: [{ id: 3, name: "c" }],
+    shape: { type: "Point" },
+  },
+  {
+    id: null,
+    score: null,
+    name: null,
+    ok: null,
+    at: null,
+    tags: null,
+    box: null,
+    refs: [],
+    shape: null,
+  },
+  {
+    id: 2 ** 40,
+    score: 3,
+    name: 'Côte d\'Ivoire, "q"',
+    ok: false,
+    at: "2019-08-27T12:18:07",
+    tags: [],
+    box: [],
+    refs: [],
+    shape: [1],
+  },
+];
+
+function schemaOf(frame: ReturnType<typeof toFrame>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(frame.schema).map(([name, dtype]) => [name, String(dtype)]),
+  );
+}
+
+Deno.test("toFrame() gives exactly the declared columns and dtypes", () => {
+  const frame = toFrame(COLUMNS, ROWS);
+  assert.deepEqual(frame.columns, Object.keys(COLUMNS));
+  for (const [name, column] of Object.entries(COLUMNS)) {
+    assert.ok(
+      frame.getColumn(name).dtype.equals(dtypeOf(column)),
+      `${name}: ${frame.getColumn(name).dtype}`,
+    );
+  }
+  assert.equal(String(frame.getColumn("id").dtype), "DataType(Int64)");
+  assert.equal(String(frame.getColumn("at").dtype), "DataType(Datetime(us,UTC))");
+});
+
+Deno.test("toFrame() keeps nulls in every kind (no Int32 null-to-0 trap) and big integers", () => {
+  const frame = toFrame(COLUMNS, ROWS);
+  for (const name of ["id", "score", "name", "ok", "at", "tags", "box", "shape"]) {
+    assert.equal(frame.getColumn(name).nullCount(), 1, name);
+  }
+  assert.deepEqual(frame.getColumn("id").toArray(), [1, null, 2 ** 40]);
+  assert.deepEqual(frame.getColumn("ok").toArray(), [true, null, false]);
+});
+
+Deno.test("toFrame() decodes lists and lists of structs, quotes and commas included", () => {
+  const frame = toFrame(COLUMNS, ROWS);
+  assert.deepEqual(frame.getColumn("tags").toArray(), [["x", "y"], null, []]);
+  assert.deepEqual(frame.getColumn("box").toArray(), [[1, 2.5], null, []]);
+  assert.deepEqual(JSON.parse(JSON.stringify(frame.getColumn("refs").toArray())), [
+    [{ id: 3, name: "c" }],
+    [],
+    [],
+  ]);
+  assert.deepEqual(frame.getColumn("name").toArray(), ["a", null, 'Côte d\'Ivoire, "q"']);
+  assert.deepEqual(frame.getColumn("shape").toArray(), ['{"type":"Point"}', null, "[1]"]);
+});
+
+Deno.test("toFrame() reads every TM timestamp shape as UTC", () => {
+  const shapes = [
+    "2024-05-01T12:34:56.123456Z",
+    "2024-05-01T12:34:56Z",
+    "2022-05-19T04:59:47.310000Z",
+    "2019-08-27T12:18:07.186897",
+    "2025-04-30T00:00:00",
+    "2024-05-01T12:34:56.123456+00:00Z",
+    "2024-05-01T12:34:56+00:00",
+  ];
+  const frame = toFrame({ at: { kind: "datetime" } }, shapes.map((at) => ({ at })));
+  const got = (frame.getColumn("at").toArray() as unknown as Date[]).map((date) =>
+    date.toISOString()
+  );
+  assert.deepEqual(got, [
+    "2024-05-01T12:34:56.123Z",
+    "2024-05-01T12:34:56.000Z",
+    "2022-05-19T04:59:47.310Z",
+    "2019-08-27T12:18:07.186Z",
+    "2025-04-30T00:00:00.000Z",
+    "2024-05-01T12:34:56.123Z",
+    "2024-05-01T12:34:56.000Z",
+  ]);
+  // microseconds survive in the column itself
+  const micros = Number(frame.getColumn("at").cast(pl.Int64).toArray()[0]);
+  assert.equal(micros, Date.UTC(2024, 4, 1, 12, 34, 56) * 1000 + 123456);
+});
+
+Deno.test("toFrame() throws instead of silently nulling an unreadable timestamp", () => {
+  assert.throws(
+    () => toFrame({ at: { kind: "datetime" } }, [{ at: "2024-02-30T00:00:00Z" }]),
+    /could not be read/,
+  );
+  assert.throws(
+    () => toFrame({ at: { kind: "datetime" } }, [{ at: "yesterday" }]),
+    /could not be read/,
+  );
+});
+
+Deno.test("toFrame() with zero rows gives a typed empty frame with the same columns", () => {
+  const empty = toFrame(COLUMNS, []);
+  assert.equal(empty.height, 0);
+  assert.deepEqual(schemaOf(empty), schemaOf(toFrame(COLUMNS, ROWS)));
+  const search = toFrame(PROJECT_SEARCH_COLUMNS, []);
+  assert.equal(search.width, Object.keys(PROJECT_SEARCH_COLUMNS).length);
+});
+
+Deno.test("FrameBuilder folds pages as they arrive, with a value picker", () => {
+  const builder = new FrameBuilder<{ info: { name: string } }>({
+    name: { kind: "str", value: (row) => row.info.name },
+  });
+  builder.add([{ info: { name: "a" } }]);
+  builder.add([]);
+  builder.add([{ info: { name: "b" } }]);
+  assert.equal(builder.height, 2);
+  assert.deepEqual(builder.finish().getColumn("name").toArray(), ["a", "b"]);
+});
+
+Deno.test("FrameBuilder refuses a value of the wrong kind, naming the column", () => {
+  const builder = new FrameBuilder<{ n: unknown }>({ n: { kind: "int" } });
+  assert.throws(
+    () => builder.add([{ n: "3" }]),
+    /Cannot build column n: row 0 holds string, not number/,
+  );
+});
