@@ -1,0 +1,61 @@
+/**
+ * `deno task bench`: runs the benchmarks against the built-in emulator and writes their figures
+ * to `bench/RESULTS.md`, with the machine they ran on. Timings are compared as ratios within
+ * one run, because our machines are shared and noisy.
+ *
+ * @module
+ */
+
+import { crawlBenchmark, type CrawlResult } from "./crawl.ts";
+
+function machine(): string {
+  let cpu = "unknown CPU";
+  try {
+    const info = Deno.readTextFileSync("/proc/cpuinfo");
+    cpu = /model name\s*:\s*(.+)/.exec(info)?.[1] ?? cpu;
+  } catch { /* not Linux */ }
+  const memory = Deno.systemMemoryInfo().total / 2 ** 30;
+  return `${navigator.hardwareConcurrency} cores (${cpu}), ${memory.toFixed(0)} GiB, ` +
+    `Deno ${Deno.version.deno}, V8 ${Deno.version.v8}, ${Deno.build.os}/${Deno.build.arch}`;
+}
+
+function crawlSection(result: CrawlResult): string {
+  const sequential = result.figures.find((f) => f.how.startsWith("TM wiki"))?.seconds ?? NaN;
+  const lines = [
+    "## Crawling every search page",
+    "",
+    `Every page of \`/projects/\` in the default world (${result.rows} published projects, ` +
+    `${result.pages} pages of 14) at ${result.latencyMs} ms emulated latency. Ideal = ` +
+    "`ceil(pages / concurrency) × latency`; tmframes must fetch page 1 before it knows the " +
+    `page count, so its floor is one round more (\`(1 + ceil((pages − 1) / concurrency)) × ` +
+    "latency`). Medians of 3 runs.",
+    "",
+    "| how | seconds | rows | ideal (s) | × ideal | speed-up over the wiki loop |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const f of result.figures) {
+    lines.push(
+      `| ${f.how} | ${f.seconds.toFixed(3)} | ${f.rows} | ${f.ideal?.toFixed(3) ?? ""} | ` +
+        `${f.ofIdeal?.toFixed(2) ?? ""} | ${(sequential / f.seconds).toFixed(1)}× |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+  const crawl = await crawlBenchmark({ latencyMs: 100, concurrencies: [1, 4, 8], repeats: 3 });
+  const report = [
+    "# Benchmark results",
+    "",
+    `Written by \`deno task bench\` on ${new Date().toISOString().slice(0, 10)}.`,
+    `Machine: ${machine()}.`,
+    "",
+    crawlSection(crawl),
+    "",
+  ].join("\n");
+  await Deno.writeTextFile(new URL("./RESULTS.md", import.meta.url), report);
+  // deno-lint-ignore no-console
+  console.log(report);
+}
+
+if (import.meta.main) await main();
