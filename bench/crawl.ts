@@ -14,6 +14,8 @@ export interface CrawlFigure {
   how: string;
   seconds: number;
   rows: number;
+  /** The client's concurrency, for tmframes' own runs. */
+  concurrency?: number;
   /** `seconds / ideal` where an ideal applies. */
   ofIdeal?: number;
   ideal?: number;
@@ -43,7 +45,8 @@ async function sequentialDenoLoop(first: URL): Promise<number> {
   for (let page = 1;; page++) {
     const url = new URL(first);
     url.searchParams.set("page", String(page));
-    const body = await (await fetch(url)).json();
+    // An empty Accept-Language, as tmframes sends: fetch's default `*` filters TM's search.
+    const body = await (await fetch(url, { headers: { "accept-language": "" } })).json();
     rows += body.results.length;
     if (!body.pagination?.hasNext) return rows;
   }
@@ -86,6 +89,7 @@ export async function crawlBenchmark(
       const seconds = median(times);
       figures.push({
         how: `tmframes, concurrency ${concurrency}`,
+        concurrency,
         seconds,
         rows: got,
         ideal,
