@@ -67,7 +67,7 @@ async function main(): Promise<void> {
       const mean = frame.height === 0 ? 0 : frame.getColumn("percentMapped").mean();
       console.log(
         `${frame.height} projects (mean ${mean.toFixed(1)}% mapped) ` +
-          `in ${requests} requests and ${seconds.toFixed(2)} s ` +
+          `in ${requests} request${requests === 1 ? "" : "s"} and ${seconds.toFixed(2)} s ` +
           `at ${flags.latency} ms emulated latency`,
       );
     }
