@@ -1,0 +1,37 @@
+/**
+ * System endpoints (reference 3.17): `tm.heartbeat()` and `tm.systemStatistics()`, one row
+ * each.
+ *
+ * @module
+ */
+
+import type { Endpoint } from "../query.ts";
+import { Heartbeat, SystemStatistics } from "../schemas/system.ts";
+import { listEndpoint } from "./list.ts";
+
+/** `/system/heartbeat/`: `status`, `version`, `publishedAt` (Datetime UTC; TM's naive UTC). */
+export const HEARTBEAT_ENDPOINT: Endpoint<Heartbeat, Heartbeat> = listEndpoint({
+  page: Heartbeat,
+  rows: (beat) => [beat],
+  key: () => 0,
+  columns: {
+    status: { kind: "str" },
+    version: { kind: "str", value: (row) => row.release?.version ?? null },
+    publishedAt: { kind: "datetime", value: (row) => row.release?.publishedAt ?? null },
+  },
+});
+
+/** `/system/statistics/` (abbreviated, TM's default). */
+export const SYSTEM_STATISTICS_ENDPOINT: Endpoint<SystemStatistics, SystemStatistics> =
+  listEndpoint({
+    page: SystemStatistics,
+    rows: (stats) => [stats],
+    key: () => 0,
+    columns: {
+      mappersOnline: { kind: "int" },
+      tasksMapped: { kind: "int" },
+      totalMappers: { kind: "int" },
+      totalProjects: { kind: "int" },
+      averageCompletionTime: { kind: "float" },
+    },
+  });

@@ -1,0 +1,235 @@
+/**
+ * A project's tasks (reference 3.8): one row per task with its grid position, status, the
+ * user ids holding it, its geometry as GeoJSON text and its centroid; and one task with its
+ * history (3.9).
+ *
+ * @module
+ */
+
+import { requirePositiveInteger } from "../args.ts";
+import { Query } from "../builder.ts";
+import type { Endpoint, Plan, QueryContext } from "../query.ts";
+import { type TaskCollection, TaskCollection as TaskCollectionSchema } from "../schemas/project.ts";
+import type { Geometry } from "../schemas/common.ts";
+import { TaskDetail, type TaskHistoryEntry } from "../schemas/tasks.ts";
+import { listEndpoint, ListQuery } from "./list.ts";
+
+/** One task feature, flattened. */
+export type TaskFeature = TaskCollection["features"][number];
+
+type Ring = readonly (readonly number[])[];
+
+function isRing(value: unknown): value is Ring {
+  return Array.isArray(value) &&
+    value.every((point) =>
+      Array.isArray(point) && point.length >= 2 && point.every((n) => typeof n === "number")
+    );
+}
+
+/** The outer rings of a Polygon or MultiPolygon (others give none). */
+function outerRings(geometry: Geometry): Ring[] {
+  const polygons = geometry.type === "Polygon"
+    ? [geometry.coordinates]
+    : geometry.type === "MultiPolygon"
+    ? geometry.coordinates
+    : [];
+  return polygons.flatMap((polygon) =>
+    Array.isArray(polygon) && isRing(polygon[0]) ? [polygon[0]] : []
+  );
+}
+
+/**
+ * The area-weighted centroid `[lon, lat]` of a Polygon's or MultiPolygon's outer rings
+ * (planar, in degrees; holes ignored, as task cells have none), or `null` for another
+ * geometry. A ring of zero area gives the middle of its bounding box.
+ *
+ * @example
+ * ```ts
+ * import { centroidOf } from "./tasks.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const square = { type: "MultiPolygon", coordinates: [[[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]]] };
+ * assert.deepEqual(centroidOf(square), [1, 1]);
+ * assert.equal(centroidOf({ type: "Point", coordinates: [1, 2] }), null);
+ * ```
+ */
+export function centroidOf(geometry: Geometry | null): [number, number] | null {
+  if (geometry === null) return null;
+  const rings = outerRings(geometry);
+  if (rings.length === 0) return null;
+  let area = 0, cx = 0, cy = 0;
+  const xs: number[] = [], ys: number[] = [];
+  for (const ring of rings) {
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const [x0, y0] = ring[i] as [number, number];
+      const [x1, y1] = ring[i + 1] as [number, number];
+      const cross = x0 * y1 - x1 * y0;
+      area += cross;
+      cx += (x0 + x1) * cross;
+      cy += (y0 + y1) * cross;
+      xs.push(x0);
+      ys.push(y0);
+    }
+  }
+  if (area === 0) {
+    if (xs.length === 0) return null;
+    return [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
+  }
+  return [cx / (3 * area), cy / (3 * area)];
+}
+
+/** `/projects/{id}/tasks/`: one row per task, keyed by `taskId`, in TM's order. */
+export const TASKS_ENDPOINT: Endpoint<TaskCollection, TaskFeature> = listEndpoint({
+  page: TaskCollectionSchema,
+  rows: (body) => body.features,
+  key: (row) => row.properties.taskId,
+  columns: {
+    taskId: { kind: "int", value: (row) => row.properties.taskId },
+    taskX: { kind: "int", value: (row) => row.properties.taskX },
+    taskY: { kind: "int", value: (row) => row.properties.taskY },
+    taskZoom: { kind: "int", value: (row) => row.properties.taskZoom },
+    taskIsSquare: { kind: "bool", value: (row) => row.properties.taskIsSquare },
+    taskStatus: { kind: "str", value: (row) => row.properties.taskStatus },
+    lockedBy: { kind: "int", value: (row) => row.properties.lockedBy },
+    mappedBy: { kind: "int", value: (row) => row.properties.mappedBy },
+    validatedBy: { kind: "int", value: (row) => row.properties.validatedBy },
+    geometry: { kind: "json", value: (row) => row.geometry },
+    centroidLon: { kind: "float", value: (row) => centroidOf(row.geometry)?.[0] ?? null },
+    centroidLat: { kind: "float", value: (row) => centroidOf(row.geometry)?.[1] ?? null },
+  },
+});
+
+/**
+ * A project's tasks. `ids()` asks TM for some tasks only (its `tasks` parameter).
+ *
+ * @example Task statuses of a project
+ * ```ts
+ * import { createClient, startEmulator } from "../../mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const emulator = await startEmulator({ port: 0, projects: 40 });
+ * try {
+ *   const tm = createClient({ baseUrl: emulator.url });
+ *   const project = emulator.world.projects.find((p) => p.status === "PUBLISHED" && !p.private)!;
+ *   const tasks = await tm.project(project.id).tasks().frame();
+ *   assert.equal(tasks.height, project.tasks.length);
+ *   assert.equal(tm.project(project.id).tasks().ids(1, 2).url().searchParams.get("tasks"), "1,2");
+ * } finally {
+ *   await emulator.close();
+ * }
+ * ```
+ */
+export class TasksQuery extends Query<TaskCollection, TaskFeature> {
+  readonly #projectId: number;
+  readonly #ids: readonly number[] | undefined;
+
+  /** Use `client.project(id).tasks()`. */
+  constructor(context: QueryContext, projectId: number, ids?: readonly number[]) {
+    super(context);
+    this.#projectId = requirePositiveInteger("project id", projectId);
+    this.#ids = ids === undefined ? undefined : Object.freeze([...ids]);
+  }
+
+  /** Plan for the shared verbs. */
+  protected plan(): Plan<TaskCollection, TaskFeature> {
+    return {
+      endpoint: TASKS_ENDPOINT,
+      path: `projects/${this.#projectId}/tasks/`,
+      params: { tasks: this.#ids },
+    };
+  }
+
+  /** Only these tasks. */
+  ids(...taskIds: number[]): TasksQuery {
+    if (taskIds.length === 0) throw new RangeError("Cannot use ids(): give at least one task id");
+    const checked = taskIds.map((id) => requirePositiveInteger("task id", id));
+    return new TasksQuery(this.context, this.#projectId, [...new Set(checked)]);
+  }
+}
+
+/** A history row with its project and task ids filled in (TM sends `taskId: null`). */
+export type TaskHistoryRow = Omit<TaskHistoryEntry, "taskId"> & {
+  projectId: number;
+  taskId: number;
+};
+
+/** `/projects/{id}/tasks/{taskId}/` read as its history rows, newest first. */
+export const TASK_HISTORY_ENDPOINT: Endpoint<TaskDetail, TaskHistoryRow> = listEndpoint({
+  page: TaskDetail,
+  rows: (task) =>
+    task.taskHistory.map((row) => ({ ...row, projectId: task.projectId, taskId: task.taskId })),
+  key: (row) => row.historyId,
+  columns: {
+    projectId: { kind: "int" },
+    taskId: { kind: "int" },
+    historyId: { kind: "int" },
+    action: { kind: "str" },
+    actionText: { kind: "str" },
+    actionDate: { kind: "datetime" },
+    actionBy: { kind: "str" },
+    pictureUrl: { kind: "str" },
+    issues: { kind: "list<struct>", fields: { categoryId: "int", name: "str", count: "int" } },
+  },
+});
+
+/** `/projects/{id}/tasks/{taskId}/` as one row (the history is in `records()`). */
+export const TASK_DETAIL_ENDPOINT: Endpoint<TaskDetail, TaskDetail> = listEndpoint({
+  page: TaskDetail,
+  rows: (task) => [task],
+  key: (task) => task.taskId,
+  columns: {
+    projectId: { kind: "int" },
+    taskId: { kind: "int" },
+    taskStatus: { kind: "str" },
+    lockHolder: { kind: "str" },
+    perTaskInstructions: { kind: "str" },
+    autoUnlockSeconds: { kind: "float" },
+    lastUpdated: { kind: "datetime" },
+    numberOfComments: { kind: "int" },
+  },
+});
+
+/**
+ * One task's history (TM answers it with the whole task): `frame()`, `rows()` and `records()`
+ * give its history rows, newest first, comments included; `detail()` gives the whole task
+ * object (status, lock holder, instructions, annotations, the history as sent).
+ *
+ * @example A task's history and the task itself
+ * ```ts
+ * import { createClient, startEmulator } from "../../mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const emulator = await startEmulator({ port: 0, projects: 40 });
+ * try {
+ *   const tm = createClient({ baseUrl: emulator.url });
+ *   const project = emulator.world.projects.find((p) => p.history.length > 0)!;
+ *   const taskId = project.history[0]!.taskId;
+ *   const history = await tm.project(project.id).task(taskId).frame();
+ *   const [task] = await tm.project(project.id).task(taskId).detail().records();
+ *   assert.equal(history.height, task!.taskHistory.length);
+ * } finally {
+ *   await emulator.close();
+ * }
+ * ```
+ */
+export class TaskQuery extends ListQuery<TaskDetail, TaskHistoryRow> {
+  readonly #path: string;
+
+  /** Use `client.project(id).task(taskId)`. */
+  constructor(context: QueryContext, projectId: number, taskId: number) {
+    const project = requirePositiveInteger("project id", projectId);
+    const task = requirePositiveInteger("task id", taskId);
+    const path = `projects/${project}/tasks/${task}/`;
+    super(context, { endpoint: TASK_HISTORY_ENDPOINT, path, params: {} });
+    this.#path = path;
+  }
+
+  /** The whole task object: `records()` holds it, `frame()` is one row without the history. */
+  detail(): ListQuery<TaskDetail, TaskDetail> {
+    return new ListQuery(this.context, {
+      endpoint: TASK_DETAIL_ENDPOINT,
+      path: this.#path,
+      params: {},
+    });
+  }
+}

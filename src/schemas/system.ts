@@ -1,0 +1,56 @@
+/**
+ * `GET /system/heartbeat/` and `GET /system/statistics/` (reference 3.17).
+ *
+ * @module
+ */
+
+import { z } from "../deps.ts";
+import { orNull, TmDateTime } from "./common.ts";
+
+/**
+ * The heartbeat, with `release.published_at` read as `release.publishedAt`.
+ *
+ * @example
+ * ```ts
+ * import { Heartbeat } from "./system.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const beat = Heartbeat.parse({
+ *   status: "Fastapi healthy", release: { version: "v5.5.2", published_at: "2026-03-31T14:03:44" },
+ * });
+ * assert.equal(beat.release?.publishedAt, "2026-03-31T14:03:44");
+ * ```
+ */
+export const Heartbeat = z.object({
+  status: z.string(),
+  release: orNull(
+    z.object({ version: orNull(z.string()), published_at: orNull(TmDateTime) })
+      .transform((release) => ({ version: release.version, publishedAt: release.published_at })),
+  ),
+});
+/** The heartbeat. */
+export type Heartbeat = z.infer<typeof Heartbeat>;
+
+/**
+ * The abbreviated home page statistics (`averageCompletionTime` is always null).
+ *
+ * @example
+ * ```ts
+ * import { SystemStatistics } from "./system.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const s = SystemStatistics.parse({
+ *   mappersOnline: 3, tasksMapped: 40, totalMappers: 300, totalProjects: 12, averageCompletionTime: null,
+ * });
+ * assert.equal(s.totalProjects, 12);
+ * ```
+ */
+export const SystemStatistics = z.object({
+  mappersOnline: z.number().int(),
+  tasksMapped: z.number().int(),
+  totalMappers: z.number().int(),
+  totalProjects: z.number().int(),
+  averageCompletionTime: orNull(z.number()),
+});
+/** The abbreviated home page statistics. */
+export type SystemStatistics = z.infer<typeof SystemStatistics>;
