@@ -1,0 +1,44 @@
+/**
+ * Charts of TM frames with Observable Plot, rendered outside a browser (linkedom). One file per
+ * named chart; each takes a frame as tmframes returns it and an options object that also
+ * passes Plot options through, and returns Plot's `<svg>` element, which the Deno Jupyter
+ * kernel shows as `image/svg+xml` and `toSvg()` writes to a file.
+ *
+ * Plot and linkedom load on the first chart, not when tmframes is imported.
+ *
+ * @example A chart as an SVG file
+ * ```ts
+ * import { createClient, startEmulator } from "../../mod.ts";
+ * import { projectsOverview, toSvg } from "./mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const emulator = await startEmulator({ port: 0 });
+ * try {
+ *   const frame = await createClient({ baseUrl: emulator.url }).projects().limit(20).frame();
+ *   const svg = toSvg(await projectsOverview(frame));
+ *   assert.match(svg, /^<\?xml/);
+ *   // await Deno.writeTextFile("projects.svg", svg);
+ * } finally {
+ *   await emulator.close();
+ * }
+ * ```
+ *
+ * @module
+ */
+
+export {
+  type ChartDocument,
+  type ChartElement,
+  plotDocument,
+  SVG_NS,
+  toSvg,
+  withNamespaces,
+  XLINK_NS,
+} from "./document.ts";
+export { type PlotRow, plotRows } from "./data.ts";
+export { addSwatchLegend, type Swatch, type SwatchLegendOptions } from "./legend.ts";
+export {
+  type ProjectsColorBy,
+  projectsOverview,
+  type ProjectsOverviewOptions,
+} from "./projects_overview.ts";

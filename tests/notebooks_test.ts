@@ -1,0 +1,56 @@
+/**
+ * Every notebook runs on the Deno Jupyter kernel against the emulator without an error, and
+ * shows charts (`image/svg+xml`) and tables (`text/html`). Skipped when Jupyter or the Deno
+ * kernel is missing, except under `CI=true`, where that is a failure.
+ */
+
+import assert from "node:assert/strict";
+import { startEmulator } from "../src/emulator/server.ts";
+import {
+  executeNotebook,
+  jupyterMissing,
+  listNotebooks,
+  mimeTypes,
+  problems,
+} from "./notebooks.ts";
+
+const missing = await jupyterMissing();
+const ci = Deno.env.get("CI") === "true";
+const notebooks = await listNotebooks();
+
+Deno.test("notebooks: there are numbered notebooks to run", () => {
+  assert.ok(notebooks.length > 0, "notebooks/ holds no .ipynb file");
+  for (const path of notebooks) assert.match(path, /\/\d\d_[a-z0-9_]+\.ipynb$/);
+});
+
+if (missing && ci) {
+  Deno.test("notebooks: Jupyter with the Deno kernel is required under CI=true", () => {
+    assert.fail(`Cannot run the notebooks: ${missing}`);
+  });
+}
+
+for (const path of notebooks) {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  Deno.test({
+    name: missing ? `notebooks: ${name} (skipped: ${missing})` : `notebooks: ${name} executes`,
+    ignore: missing !== undefined,
+    async fn() {
+      const emulator = await startEmulator({ port: 0 });
+      const outputDir = await Deno.makeTempDir({ prefix: "tmframes-notebooks-" });
+      try {
+        const notebook = await executeNotebook(path, { emulator, outputDir });
+        assert.deepEqual(problems(notebook), []);
+        const types = mimeTypes(notebook);
+        assert.ok(types.has("image/svg+xml"), `${name} shows no SVG chart`);
+        assert.ok(types.has("text/html"), `${name} shows no HTML table`);
+        for (const cell of notebook.cells.filter((cell) => cell.cell_type === "code")) {
+          assert.ok((cell.outputs ?? []).length > 0, `a code cell of ${name} shows nothing`);
+        }
+        assert.ok(emulator.requests > 0, `${name} sent no request to the emulator`);
+      } finally {
+        await emulator.close();
+        await Deno.remove(outputDir, { recursive: true });
+      }
+    },
+  });
+}
