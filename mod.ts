@@ -36,6 +36,18 @@ export {
 } from "./src/client.ts";
 export { Query } from "./src/builder.ts";
 export type { FetchOptions } from "./src/query.ts";
+export type { ProgressMode } from "./src/progress.ts";
+export { describeEstimate, type RequestEstimate, requestsFor } from "./src/estimate.ts";
+export {
+  type ChartElement,
+  plotDocument,
+  type PlotRow,
+  plotRows,
+  type ProjectsColorBy,
+  projectsOverview,
+  type ProjectsOverviewOptions,
+  toSvg,
+} from "./src/plot/mod.ts";
 export type { Page, Progress } from "./src/paginate.ts";
 export type { Day } from "./src/args.ts";
 export type {
@@ -46,11 +58,42 @@ export type {
   SortDirection,
 } from "./src/queries/projects.ts";
 export type { ProjectHandle, ResourceQuery } from "./src/queries/project.ts";
+export type { ListQuery } from "./src/queries/list.ts";
+export type { ActivitiesQuery, ActivityWindow } from "./src/queries/activities.ts";
+export type { TaskFeature, TaskHistoryRow, TaskQuery, TasksQuery } from "./src/queries/tasks.ts";
+export type { UserHandle } from "./src/queries/users.ts";
+export type { OrganisationHandle, OrganisationStatisticsRow } from "./src/queries/organisations.ts";
+export type { CampaignRow, CountryRow } from "./src/queries/catalogue.ts";
+export type { TaskStatisticsFilters, TaskStatisticsQuery } from "./src/queries/task_statistics.ts";
+export {
+  type FrameWithFailures,
+  type ManyProjectsQuery,
+  type ProjectFailure,
+  type ProjectRow,
+  ProjectsFailedError,
+  type RecordsWithFailures,
+} from "./src/queries/many_projects.ts";
+export type { ManyActivitiesQuery, ProjectSet } from "./src/queries/project_set.ts";
+export { Activity, LatestActivity } from "./src/schemas/activities.ts";
+export { DayContribution, UserContribution } from "./src/schemas/contributions.ts";
+export { TaskDetail, TaskHistoryEntry } from "./src/schemas/tasks.ts";
+export {
+  ProjectUserStatistics,
+  TouchedProject,
+  UserDayContribution,
+  UserStatistics,
+} from "./src/schemas/users.ts";
+export { Organisation, OrganisationStatistics } from "./src/schemas/organisations.ts";
+export { Interest } from "./src/schemas/catalogue.ts";
+export { Heartbeat, SystemStatistics } from "./src/schemas/system.ts";
+export { TaskStatisticsDay } from "./src/schemas/task_statistics.ts";
+export { TmDay, TmMidnight } from "./src/schemas/day.ts";
 export {
   ApiError,
   DriftError,
   NetworkError,
   type NetworkFailure,
+  OfflineCacheMiss,
   SchemaError,
   type SchemaIssue,
   TmError,
@@ -65,6 +108,17 @@ export {
   ProjectStatus,
 } from "./src/schemas/enums.ts";
 export { VERSION } from "./src/version.ts";
+export { type CacheMode, type CacheOptions, DEFAULT_CACHE_TTL } from "./src/cache.ts";
+export type { ResponseRecord } from "./src/http.ts";
+export { Provenance, ProvenanceRecorder, TmServer } from "./src/provenance.ts";
+export {
+  readSnapshot,
+  type Snapshot,
+  type SnapshotFiles,
+  type SnapshotFormat,
+  type SnapshotOptions,
+  writeSnapshot,
+} from "./src/snapshot.ts";
 export {
   type Emulator,
   type EmulatorOptions,

@@ -7,6 +7,8 @@
  */
 
 import type { DataFrame } from "./deps.ts";
+import { type DisplayBundle, displayBundle, type DisplayRow } from "./display.ts";
+import { describeEstimate, estimateRequests, type RequestEstimate } from "./estimate.ts";
 import type { Page } from "./paginate.ts";
 import {
   collectFrame,
@@ -96,14 +98,25 @@ export abstract class Query<P, Row> {
     return `${this.constructor.name} ${this.url().href}`;
   }
 
-  /** How Jupyter shows the builder: its class, URL and limit. */
-  [Symbol.for("Jupyter.display")](): Record<string, string> {
-    const { limit } = this.plan();
-    const href = this.url().href;
-    const limitText = limit === undefined ? "all rows" : `at most ${limit} rows`;
-    return {
-      "text/plain": `${this.constructor.name} ${href} (${limitText})`,
-      "text/markdown": `**${this.constructor.name}** — \`${href}\` — ${limitText}`,
-    };
+  /** How many requests `records()`/`frame()` will make, as far as known before asking. Pure. */
+  estimate(): RequestEstimate {
+    return estimateRequests(this.plan());
+  }
+
+  /**
+   * How Jupyter shows the builder: endpoint, filters, URL and estimated requests, as an
+   * escaped HTML table and as plain text. Pure: no request is made.
+   */
+  [Symbol.for("Jupyter.display")](): DisplayBundle {
+    const plan = this.plan();
+    const filters: DisplayRow[] = Object.entries(plan.filters ?? plan.params)
+      .filter(([name]) => name !== "limit");
+    return displayBundle(this.constructor.name, [
+      ["endpoint", `GET /${plan.path}`],
+      ...filters,
+      ["limit", plan.endpoint.perPage === undefined ? undefined : plan.limit ?? "all rows"],
+      ["url", this.url()],
+      ["requests", describeEstimate(this.estimate())],
+    ]);
   }
 }

@@ -7,11 +7,23 @@
  */
 
 import { requirePositiveInteger, requireText, show } from "./args.ts";
+import { type CacheOptions, resolveCache } from "./cache.ts";
 import { Http } from "./http.ts";
 import { Limiter } from "./limiter.ts";
 import { ProjectHandle } from "./queries/project.ts";
 import { ProjectsQuery } from "./queries/projects.ts";
-import type { QueryContext } from "./query.ts";
+import { projectList, type ProjectSet } from "./queries/project_set.ts";
+import { UserHandle } from "./queries/users.ts";
+import { OrganisationHandle, ORGANISATIONS_ENDPOINT } from "./queries/organisations.ts";
+import { CAMPAIGNS_ENDPOINT, COUNTRIES_ENDPOINT, INTERESTS_ENDPOINT } from "./queries/catalogue.ts";
+import { HEARTBEAT_ENDPOINT, SYSTEM_STATISTICS_ENDPOINT } from "./queries/system.ts";
+import { TaskStatisticsQuery } from "./queries/task_statistics.ts";
+import { ListQuery } from "./queries/list.ts";
+import type { Organisation, OrganisationList } from "./schemas/organisations.ts";
+import type { CampaignList, CountryList, Interest, InterestList } from "./schemas/catalogue.ts";
+import type { Heartbeat, SystemStatistics } from "./schemas/system.ts";
+import type { CampaignRow, CountryRow } from "./queries/catalogue.ts";
+import type { Endpoint, QueryContext } from "./query.ts";
 import type { RetryPolicy } from "./retry.ts";
 import { isLoopback } from "./url.ts";
 import { VERSION } from "./version.ts";
@@ -51,6 +63,19 @@ export interface ClientOptions {
   userAgent?: string;
   /** A `fetch` to use instead of the global one. @default globalThis.fetch */
   fetch?: typeof fetch;
+  /**
+   * An on-disk response cache, `{ dir, mode?, ttl? }` (see `CacheOptions`): mode `"use"`
+   * (the default when `cache` is given), `"record"`, `"offline"` or `"off"`; `ttl` in ms,
+   * default 24 hours. @default none (mode "off")
+   */
+  cache?: CacheOptions;
+  /**
+   * Progress of `records()`/`frame()` when they fetch more than one page: `"auto"` draws it in
+   * the Deno Jupyter kernel (one output updated in place) or on stderr when it is a terminal;
+   * `true` also writes a summary line to a stderr that is not a terminal; `false` never draws.
+   * Per call, `FetchOptions.progress` overrides it. @default "auto"
+   */
+  progress?: boolean | "auto";
 }
 
 /**
@@ -165,13 +190,65 @@ export class Client {
   }
 
   /** A project search over `GET /projects/`. */
-  projects(): ProjectsQuery {
-    return new ProjectsQuery(this.#context);
+  projects(): ProjectsQuery;
+  /** Many projects by id: their activity and contributions in one frame each. */
+  projects(ids: readonly number[]): ProjectSet;
+  projects(ids?: readonly number[]): ProjectsQuery | ProjectSet {
+    return ids === undefined ? new ProjectsQuery(this.#context) : projectList(this.#context, ids);
   }
 
   /** One project's endpoints. */
   project(id: number): ProjectHandle {
     return new ProjectHandle(this.#context, id);
+  }
+
+  /** One user's endpoints, by username. */
+  user(username: string): UserHandle {
+    return new UserHandle(this.#context, username);
+  }
+
+  /** `GET /organisations/`: every organisation, by name. */
+  organisations(): ListQuery<OrganisationList, Organisation> {
+    return this.#list(ORGANISATIONS_ENDPOINT, "organisations/");
+  }
+
+  /** One organisation's endpoints, by id. */
+  organisation(id: number): OrganisationHandle {
+    return new OrganisationHandle(this.#context, id);
+  }
+
+  /** `GET /campaigns/`: every campaign, by name. */
+  campaigns(): ListQuery<CampaignList, CampaignRow> {
+    return this.#list(CAMPAIGNS_ENDPOINT, "campaigns/");
+  }
+
+  /** `GET /interests/`: every interest. */
+  interests(): ListQuery<InterestList, Interest> {
+    return this.#list(INTERESTS_ENDPOINT, "interests/");
+  }
+
+  /** `GET /countries/`: every project country, one row each (column `country`). */
+  countries(): ListQuery<CountryList, CountryRow> {
+    return this.#list(COUNTRIES_ENDPOINT, "countries/");
+  }
+
+  /** `GET /system/statistics/`: the home page figures, one row. */
+  systemStatistics(): ListQuery<SystemStatistics, SystemStatistics> {
+    return this.#list(SYSTEM_STATISTICS_ENDPOINT, "system/statistics/");
+  }
+
+  /** `GET /system/heartbeat/`: status and release, one row. */
+  heartbeat(): ListQuery<Heartbeat, Heartbeat> {
+    return this.#list(HEARTBEAT_ENDPOINT, "system/heartbeat/");
+  }
+
+  /** `GET /tasks/statistics/` per day; needs a token and `between(start, end)`. */
+  taskStatistics(): TaskStatisticsQuery {
+    return new TaskStatisticsQuery(this.#context);
+  }
+
+  #list<P, Row>(endpoint: Endpoint<P, Row>, path: string): ListQuery<P, Row> {
+    return new ListQuery(this.#context, { endpoint, path, params: {} });
   }
 }
 
@@ -216,6 +293,13 @@ export function createClient(options: ClientOptions = {}): Client {
     retry: resolveRetry(options.retry),
     fetch: options.fetch,
     limiter: new Limiter({ concurrency, requestsPerSecond }),
+    cache: resolveCache(options.cache),
   });
-  return new Client({ http, baseUrl });
+  const progress = options.progress ?? "auto";
+  if (progress !== true && progress !== false && progress !== "auto") {
+    throw new TypeError(
+      `Cannot use progress ${show(progress)}: it must be true, false or "auto"`,
+    );
+  }
+  return new Client({ http, baseUrl, progress });
 }

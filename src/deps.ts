@@ -6,6 +6,12 @@
  * nodejs-polars stays at exactly 0.25.2: later releases name platform packages that the
  * registry does not serve.
  *
+ * Observable Plot and linkedom are only needed for charts, and Plot alone costs about 0.19 s
+ * to import. So they are not imported here at load time: {@link importPlot} and
+ * {@link importLinkedom} import them on first use (the specifiers are literal, so Deno still
+ * resolves, caches and type-checks them with the rest of the module graph). Their types are
+ * re-exported type-only, which loads nothing.
+ *
  * @module
  */
 
@@ -14,3 +20,47 @@ export type { DataFrame, DataType, Series } from "npm:nodejs-polars@0.25.2";
 export { default as ky } from "npm:ky@2.1.0";
 export { z } from "npm:zod@4.6.7";
 export type { KyInstance } from "npm:ky@2.1.0";
+export type {
+  Markish as PlotMarkish,
+  PlotOptions,
+  ScaleOptions as PlotScaleOptions,
+} from "npm:@observablehq/plot@0.6.17";
+
+/** The Observable Plot module (`npm:@observablehq/plot`). */
+export type PlotModule = typeof import("npm:@observablehq/plot@0.6.17");
+
+/** The linkedom module (`npm:linkedom`): a small DOM for rendering Plot outside a browser. */
+export type LinkedomModule = typeof import("npm:linkedom@0.18.15");
+
+/**
+ * Imports Observable Plot 0.6.17 on first use (later calls reuse the loaded module).
+ *
+ * @example
+ * ```ts
+ * import { importPlot } from "./deps.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const Plot = await importPlot();
+ * assert.equal(typeof Plot.plot, "function");
+ * ```
+ */
+export function importPlot(): Promise<PlotModule> {
+  return import("npm:@observablehq/plot@0.6.17");
+}
+
+/**
+ * Imports linkedom 0.18.15 on first use (later calls reuse the loaded module).
+ *
+ * @example
+ * ```ts
+ * import { importLinkedom } from "./deps.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const { DOMParser } = await importLinkedom();
+ * const document = new DOMParser().parseFromString("<p>hi</p>", "text/html");
+ * assert.equal(document.querySelector("p")?.textContent, "hi");
+ * ```
+ */
+export function importLinkedom(): Promise<LinkedomModule> {
+  return import("npm:linkedom@0.18.15");
+}

@@ -9,6 +9,8 @@
  * @module
  */
 
+import { type DisplayBundle, displayBundle } from "./display.ts";
+
 /**
  * The base class of every failure tmframes reports after it tried to talk to the server.
  *
@@ -23,6 +25,15 @@
  */
 export class TmError extends Error {
   override name = "TmError";
+
+  /**
+   * How Jupyter shows the error when a cell's value is one (e.g. a caught error): its name,
+   * message and fields (status, subCode, URL ...), every string HTML-escaped.
+   */
+  [Symbol.for("Jupyter.display")](): DisplayBundle {
+    const fields = Object.entries(this).filter(([key]) => key !== "name");
+    return displayBundle(this.name, [["message", this.message], ...fields]);
+  }
 }
 
 /** What the server said about a non-2xx answer. */
@@ -234,6 +245,47 @@ export class DriftError extends TmError {
     this.rows = init.rows;
     this.total = init.total;
     this.passes = init.passes;
+  }
+}
+
+/**
+ * The client is in `offline` cache mode and the cache folder holds no usable answer for a
+ * URL: no entry, or only a corrupt one (bad JSON, cut off, or a body whose SHA-256 does not
+ * match). Nothing was sent. Record the answers first (mode `"use"` or `"record"`), or point
+ * `cache.dir` at the folder that holds them.
+ *
+ * @example
+ * ```ts
+ * import { OfflineCacheMiss, TmError } from "./errors.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const miss = new OfflineCacheMiss({
+ *   url: "https://tm.example/api/v2/projects/?omitMapResults=true",
+ *   dir: "/tmp/tm-cache",
+ *   reason: "no entry",
+ * });
+ * assert.ok(miss instanceof TmError);
+ * assert.match(miss.message, /^Cannot answer https:\/\/tm\.example\/.* offline: no entry in the cache folder \/tmp\/tm-cache/);
+ * ```
+ */
+export class OfflineCacheMiss extends TmError {
+  override name = "OfflineCacheMiss";
+  /** The URL that could not be answered. */
+  readonly url: string;
+  /** The cache folder that was searched. */
+  readonly dir: string;
+  /** Why the cache could not answer, e.g. `"no entry"`. */
+  readonly reason: string;
+
+  /** Builds the error. */
+  constructor(init: { url: string; dir: string; reason: string }) {
+    super(
+      `Cannot answer ${init.url} offline: ${init.reason} in the cache folder ${init.dir}; ` +
+        `fetch it first with cache mode "use" or "record", or point cache.dir at the folder that holds it`,
+    );
+    this.url = init.url;
+    this.dir = init.dir;
+    this.reason = init.reason;
   }
 }
 

@@ -8,8 +8,9 @@
  *   null into 0). Integer columns are checked to be integers by their zod schema first.
  * - Timestamps, in every TM shape, are parsed by `strptime` (a prefix format that reads all
  *   of them) and marked UTC; the null count is checked, because strptime fails silently.
+ * - Days (`YYYY-MM-DD`) become `Date`, checked the same way.
  * - Lists are sent as JSON text and decoded with `str.jsonDecode` into their declared dtype
- *   (List(Utf8), List(Float64), List(Struct)); this works in nodejs-polars 0.25.2, including
+ *   (List(Int64), List(Utf8), List(Float64), List(Struct)); this works in nodejs-polars 0.25.2, including
  *   for zero rows, where `pl.Series(name, [], List(...))` throws.
  *
  * @module
@@ -28,6 +29,8 @@ export type ColumnKind =
   | "str"
   | "bool"
   | "datetime"
+  | "date"
+  | "list<int>"
   | "list<str>"
   | "list<float>"
   | "list<struct>"
@@ -45,6 +48,7 @@ export interface Column<Row> {
 export type Columns<Row> = Readonly<Record<string, Column<Row>>>;
 
 const DATE_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S%.f";
+const DATE_FORMAT = "%Y-%m-%d";
 
 function fieldDtype(kind: FieldKind): DataType {
   return { int: pl.Int64, float: pl.Float64, str: pl.String, bool: pl.Bool }[kind];
@@ -71,6 +75,10 @@ export function dtypeOf(column: Column<never>): DataType {
       return fieldDtype(column.kind);
     case "datetime":
       return pl.Datetime("us", "UTC");
+    case "date":
+      return pl.Date;
+    case "list<int>":
+      return pl.List(pl.Int64);
     case "list<str>":
       return pl.List(pl.String);
     case "list<float>":
@@ -88,7 +96,7 @@ export function dtypeOf(column: Column<never>): DataType {
 
 function expected(kind: ColumnKind): string {
   if (kind === "int" || kind === "float") return "number";
-  if (kind === "str" || kind === "datetime" || kind === "json") {
+  if (kind === "str" || kind === "datetime" || kind === "date" || kind === "json") {
     return kind === "json" ? "any JSON value" : "string";
   }
   if (kind === "bool") return "boolean";
@@ -99,7 +107,7 @@ function fold(kind: ColumnKind, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   const ok = kind === "int" || kind === "float"
     ? typeof value === "number"
-    : kind === "str" || kind === "datetime"
+    : kind === "str" || kind === "datetime" || kind === "date"
     ? typeof value === "string"
     : kind === "bool"
     ? typeof value === "boolean"
@@ -131,6 +139,16 @@ function toSeries(name: string, column: Column<never>, values: unknown[]): Serie
           `Cannot build column ${name}: ${
             parsed.nullCount() - missing
           } timestamps could not be read`,
+        );
+      }
+      return parsed.alias(name);
+    }
+    case "date": {
+      const parsed = pl.Series(name, values, pl.String).str.strptime(pl.Date, DATE_FORMAT);
+      const missing = values.filter((value) => value === null).length;
+      if (parsed.nullCount() !== missing) {
+        throw new TmError(
+          `Cannot build column ${name}: ${parsed.nullCount() - missing} days could not be read`,
         );
       }
       return parsed.alias(name);

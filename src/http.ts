@@ -6,14 +6,19 @@
  * client's limiter. ky's built-in retry could not retry a body that breaks or fails to parse
  * after the headers arrived, so the loop lives here, in one place.
  *
+ * The client's response cache (`cache.ts`), when it reads, answers before the limiter and the
+ * loop: a hit takes no request slot and sends nothing; in mode `"offline"` a miss rejects with
+ * `OfflineCacheMiss`. Fetched 2xx JSON answers are stored as they arrive, when it writes.
+ *
  * The token travels only in `Authorization: Token …`; errors quote URLs (which never carry it)
  * and server text after {@link redact}.
  *
  * @module
  */
 
+import { type CacheRequest, digestText, type ResponseCache } from "./cache.ts";
 import { ky, type KyInstance } from "./deps.ts";
-import { ApiError, NetworkError, redact } from "./errors.ts";
+import { ApiError, NetworkError, OfflineCacheMiss, redact } from "./errors.ts";
 import { describeBody, readErrorBody } from "./error_body.ts";
 import type { Limiter } from "./limiter.ts";
 import {
@@ -34,10 +39,44 @@ export interface HttpConfig {
   retry: RetryPolicy;
   fetch: typeof fetch | undefined;
   limiter: Limiter;
+  /** The on-disk response cache, consulted before the limiter. @default none */
+  cache?: ResponseCache | undefined;
+}
+
+/** What is known about one answer: where it came from and what it held. Never the token. */
+export interface ResponseRecord {
+  /** The URL requested (URLs never carry the token). */
+  url: string;
+  /** The HTTP status (2xx: only successful answers are recorded). */
+  status: number;
+  /** When the body was fetched from the network (for a cache hit: when it was stored), ISO. */
+  fetchedAt: string;
+  /** Whether the answer came from the on-disk cache rather than the network. */
+  fromCache: boolean;
+  /** The body's size in bytes (UTF-8). */
+  bytes: number;
+  /** The SHA-256 of the body, in hex. */
+  sha256: string;
+  /** The `Accept-Language` sent, or `null` for none. */
+  language: string | null;
+  /** Whether the request carried a token (not the token). */
+  authenticated: boolean;
+}
+
+/** Told about each successful answer, e.g. a `ProvenanceRecorder`. */
+export interface ResponseObserver {
+  /** Called once per answer, from the network or the cache. */
+  record(response: ResponseRecord): void;
+}
+
+/** A parsed body with its record. */
+export interface JsonAnswer {
+  data: unknown;
+  response: ResponseRecord;
 }
 
 type Outcome =
-  | { kind: "ok"; data: unknown }
+  | { kind: "ok"; data: unknown; status: number; body: string }
   | {
     kind: "status";
     status: number;
@@ -48,6 +87,23 @@ type Outcome =
   | { kind: "body"; status: number; detail: string }
   | { kind: "network"; detail: string; cause: unknown }
   | { kind: "timeout" };
+
+function responseRecord(
+  request: CacheRequest,
+  fromCache: boolean,
+  answer: { status: number; fetchedAt: Date; bytes: number; sha256: string },
+): ResponseRecord {
+  return {
+    url: request.url.href,
+    status: answer.status,
+    fetchedAt: answer.fetchedAt.toISOString(),
+    fromCache,
+    bytes: answer.bytes,
+    sha256: answer.sha256,
+    language: request.language ?? null,
+    authenticated: request.auth,
+  };
+}
 
 /**
  * Sends GETs for one client.
@@ -80,6 +136,8 @@ type Outcome =
 export class Http {
   readonly #config: HttpConfig;
   readonly #ky: KyInstance;
+  /** {@link getJsonOnce}'s answers by URL, for this client only. */
+  readonly #once = new Map<string, Promise<JsonAnswer>>();
 
   /** Creates the ky instance with explicit retry (off: the loop here retries) and timeout. */
   constructor(config: HttpConfig) {
@@ -102,15 +160,73 @@ export class Http {
     });
   }
 
+  /** Whether requests carry a token (the token itself is never exposed). */
+  get hasToken(): boolean {
+    return this.#config.token !== undefined;
+  }
+
   /**
    * GETs `url` and parses its JSON body, retrying as the policy allows. Rejects with
    * `ApiError` (non-2xx), `NetworkError` (no usable answer), or the signal's reason.
    */
-  async getJson(url: URL, signal?: AbortSignal): Promise<unknown> {
+  async getJson(
+    url: URL,
+    signal?: AbortSignal,
+    observer?: ResponseObserver,
+  ): Promise<unknown> {
+    const answer = await this.#answer(url, signal);
+    observer?.record(answer.response);
+    return answer.data;
+  }
+
+  /**
+   * Like {@link getJson}, but asks at most once per client for each URL (while it
+   * succeeds): later calls share the first answer. A failure is forgotten, so the next call
+   * asks again. Used for the TM release in provenance.
+   */
+  getJsonOnce(url: URL, signal?: AbortSignal): Promise<JsonAnswer> {
+    const known = this.#once.get(url.href);
+    if (known) return known;
+    const answer = this.#answer(url, signal);
+    this.#once.set(url.href, answer);
+    answer.catch(() => this.#once.delete(url.href));
+    return answer;
+  }
+
+  /**
+   * The cache (when it reads) answers first, without a limiter slot or a request; else the
+   * network, through the retry loop, and the answer is stored (when the cache writes).
+   */
+  async #answer(url: URL, signal: AbortSignal | undefined): Promise<JsonAnswer> {
+    signal?.throwIfAborted();
+    const { cache, language, token } = this.#config;
+    const request: CacheRequest = { url, language, auth: token !== undefined };
+    if (cache?.reads) {
+      const found = await cache.lookup(request);
+      if (found.kind === "hit") {
+        return { data: found.entry.data, response: responseRecord(request, true, found.entry) };
+      }
+      if (cache.mode === "offline") {
+        throw new OfflineCacheMiss({ url: url.href, dir: cache.dir, reason: found.reason });
+      }
+    }
+    const fetched = await this.#fetchJson(url, signal);
+    const fetchedAt = new Date();
+    const digest = await digestText(fetched.body);
+    if (cache?.writes) await cache.store(request, { ...fetched, fetchedAt });
+    const stored = { ...fetched, ...digest, fetchedAt };
+    return { data: fetched.data, response: responseRecord(request, false, stored) };
+  }
+
+  /** The retry loop around single attempts, each holding one limiter slot. */
+  async #fetchJson(
+    url: URL,
+    signal: AbortSignal | undefined,
+  ): Promise<Extract<Outcome, { kind: "ok" }>> {
     const { limiter, retry } = this.#config;
     for (let attempt = 1;; attempt++) {
       const outcome = await limiter.run(() => this.#attempt(url, signal), signal);
-      if (outcome.kind === "ok") return outcome.data;
+      if (outcome.kind === "ok") return outcome;
       const retryable = outcome.kind !== "status" || isRetryableStatus(outcome.status);
       if (!retryable || attempt > retry.limit) throw this.#toError(url, outcome, attempt);
       let delay = backoffDelay(attempt, retry);
@@ -140,7 +256,7 @@ export class Http {
         return { kind: "status", status, body, contentType, retryAfter };
       }
       try {
-        return { kind: "ok", data: JSON.parse(body) };
+        return { kind: "ok", data: JSON.parse(body), status, body };
       } catch {
         return {
           kind: "body",

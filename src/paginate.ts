@@ -23,6 +23,15 @@
  *
  * Rows found by repair are yielded after the others (pages carry `pass` > 1).
  *
+ * Bounded crawls. A source may say that a page is past the end of what is wanted
+ * (`isPastEnd`, e.g. activity older than a `since` day) and which rows to keep (`keep`). Then
+ * the pages after page 1 are requested with a growing lookahead (1, 2, 4 ... pages ahead, up to
+ * `lookahead`), so a short window costs few requests, and the crawl ends after the first page
+ * past the end. Completeness is judged by the total instead of the row count: if
+ * `pagination.total` changed during the crawl (rows were inserted), the window is scanned
+ * again sequentially from page 1, then head scans follow while the total keeps changing (at
+ * most `maxPasses` passes, else `DriftError`). A bounded crawl that reaches the last page is checked like any other.
+ *
  * @module
  */
 
@@ -43,6 +52,17 @@ export interface PageSource<Row> {
   fetchPage(page: number, signal: AbortSignal): Promise<SourcePage<Row>>;
   /** The row's identity, e.g. `projectId` or `historyId`. */
   key(row: Row): unknown;
+  /**
+   * Whether to yield a row (default: every row). A row left out still counts as seen, so the
+   * completeness check against `pagination.total` is unchanged; a `limit` counts kept rows.
+   */
+  keep?(row: Row): boolean;
+  /**
+   * Whether no page after this one can hold a row to keep, e.g. a newest-first log whose page
+   * ends before the window asked for. When given, the crawl ends after the first such page
+   * (see "Bounded crawls" above). @default undefined (every page is read)
+   */
+  isPastEnd?(rows: readonly Row[]): boolean;
 }
 
 /** Progress after each page. */
@@ -133,24 +153,39 @@ export async function* paginate<Row>(
   if (options.signal?.aborted) forward();
   else options.signal?.addEventListener("abort", forward, { once: true });
   const seen = new Set<unknown>();
+  const bounded = source.isPastEnd !== undefined;
   let total: number | undefined;
   let perPage = 1;
   let pagesDone = 0;
   let pagesTotal = 1;
+  let kept = 0;
+  let pastEnd = false;
+  /** Rows of the last page not seen before (kept or not). */
+  let unseen = 0;
 
-  const target = () => Math.min(limit ?? Infinity, total ?? Infinity);
+  const limitReached = () => kept >= (limit ?? Infinity);
+  /** Every wanted row is held: the limit is reached, or every row of the total was seen. */
+  const complete = () => limitReached() || seen.size >= (total ?? Infinity);
+  /** Rows the crawl must see: the total, or fewer when a limit on unfiltered rows is lower. */
+  const rowTarget = () =>
+    source.keep ? total ?? Infinity : Math.min(limit ?? Infinity, total ?? Infinity);
   const take = (number: number, pass: number, page: SourcePage<Row>): Page<Row> => {
     if (page.pagination) total = page.pagination.total;
     const fresh: Row[] = [];
+    unseen = 0;
     for (const row of page.rows) {
-      if (seen.size >= target()) break;
+      if (complete()) break;
       const key = source.key(row);
       if (seen.has(key)) continue;
       seen.add(key);
+      unseen++;
+      if (source.keep && !source.keep(row)) continue;
+      kept++;
       fresh.push(row);
     }
+    if (source.isPastEnd?.(page.rows)) pastEnd = true;
     pagesDone++;
-    onProgress?.({ pagesDone, pagesTotal, rows: seen.size, total });
+    onProgress?.({ pagesDone, pagesTotal, rows: kept, total });
     const pages = page.pagination?.pages ?? 1;
     return { number, pages, total: page.pagination?.total ?? page.rows.length, pass, rows: fresh };
   };
@@ -171,44 +206,82 @@ export async function* paginate<Row>(
     try {
       let next = run.from;
       for (let page = run.from; page <= run.to(); page++) {
-        while (next <= run.to() && next <= page + run.lookahead) request(next++);
+        // A bounded crawl looks ahead as many pages as it has read, so it never runs far past
+        // the end it is looking for.
+        const ahead = bounded ? Math.min(run.lookahead, pagesDone) : run.lookahead;
+        while (next <= run.to() && next <= page + ahead) request(next++);
         const result = await (pending.get(page) as Promise<SourcePage<Row>>);
         pending.delete(page);
         const taken = take(page, run.number, result);
         yield taken;
-        if (seen.size >= target()) return;
-        if (run.untilKnown && taken.rows.length === 0) return;
+        if (complete() || pastEnd) return;
+        if (run.untilKnown && unseen === 0) return;
       }
     } finally {
       controller.abort(new DOMException("pagination finished", "AbortError"));
       main.signal.removeEventListener("abort", stop);
+      // Settle what is still in flight (an answer already received may be being cached), so
+      // nothing of this crawl runs on after it has returned or thrown.
+      await Promise.allSettled(pending.values());
+    }
+  }
+
+  /**
+   * A bounded crawl ended at a page past the end. If the total moved while it ran, rows may
+   * have slipped between pages answered out of order: scan the window again, sequentially from
+   * page 1, until a scan sees the total unchanged.
+   */
+  async function* repairBounded(startTotal: number | undefined): AsyncGenerator<Page<Row>> {
+    let before = startTotal;
+    let head = false;
+    for (let passes = 2; total !== before && !limitReached(); passes++) {
+      if (passes > maxPasses) {
+        throw new DriftError({
+          url: source.url.href,
+          rows: seen.size,
+          total: rowTarget(),
+          passes: maxPasses,
+        });
+      }
+      before = total;
+      pastEnd = false;
+      const to = () => Math.ceil((total ?? 0) / perPage);
+      // The first repair scans the whole window; after it only rows inserted at the head can
+      // be missing, so later ones scan from page 1 until a page holds nothing new.
+      yield* pass({ number: passes, from: 1, to, lookahead: 0, untilKnown: head });
+      head = true;
     }
   }
 
   try {
     const first = await source.fetchPage(1, main.signal);
     if (first.pagination) perPage = first.pagination.perPage;
+    const startTotal = first.pagination?.total;
     yield take(1, 1, first);
-    if (!first.pagination || seen.size >= target()) return;
-    const planned = Math.min(first.pagination.pages, Math.ceil(target() / perPage));
+    if (!first.pagination || complete() || pastEnd) return;
+    const planned = Math.min(first.pagination.pages, Math.ceil(rowTarget() / perPage));
     pagesTotal += Math.max(0, planned - 1);
     yield* pass({ number: 1, from: 2, to: () => planned, lookahead, untilKnown: false });
+    if (pastEnd) {
+      yield* repairBounded(startTotal);
+      return;
+    }
     let untilKnown = false;
-    for (let passes = 2; seen.size < target(); passes++) {
+    for (let passes = 2; !complete(); passes++) {
       if (passes > maxPasses) {
         throw new DriftError({
           url: source.url.href,
           rows: seen.size,
-          total: target(),
+          total: rowTarget(),
           passes: maxPasses,
         });
       }
       const before = seen.size;
-      const to = () => Math.ceil(target() / perPage);
+      const to = () => Math.ceil(rowTarget() / perPage);
       yield* pass({ number: passes, from: 1, to, lookahead: 0, untilKnown });
       const found = seen.size - before;
       if (!untilKnown && found === 0) {
-        throw new DriftError({ url: source.url.href, rows: seen.size, total: target(), passes });
+        throw new DriftError({ url: source.url.href, rows: seen.size, total: rowTarget(), passes });
       }
       // After a full scan only head insertions can be missing: scan from page 1 until a page
       // holds nothing new. A head scan that finds nothing falls back to a full scan.

@@ -11,6 +11,8 @@ import { SchemaError } from "./errors.ts";
 import { type Columns, FrameBuilder } from "./frame.ts";
 import type { Http } from "./http.ts";
 import { type Page, paginate, type Progress } from "./paginate.ts";
+import { type ProgressMode, progressReporter } from "./progress.ts";
+import { noteServer, type ProvenanceRecorder } from "./provenance.ts";
 import type { Pagination } from "./schemas/common.ts";
 import { compileUrl, type WireParams, withPage } from "./url.ts";
 
@@ -18,6 +20,8 @@ import { compileUrl, type WireParams, withPage } from "./url.ts";
 export interface QueryContext {
   http: Http;
   baseUrl: URL;
+  /** The client's progress mode (see `progress.ts`). @default "auto" */
+  progress?: ProgressMode | undefined;
 }
 
 /** An endpoint spec: how to read its pages and shape its frame. */
@@ -32,6 +36,10 @@ export interface Endpoint<P, Row> {
   key(row: Row): unknown;
   /** The frame's columns and dtypes. */
   columns: Columns<Row>;
+  /** `"required"`: TM answers only with a token, so none is sent without one. @default public */
+  auth?: "required" | undefined;
+  /** TM's rows per page when the endpoint pages (14 for `/projects/`); absent when it answers in one body. */
+  perPage?: number | undefined;
 }
 
 /** One concrete request: an endpoint, its path, wire parameters and an optional row limit. */
@@ -41,6 +49,12 @@ export interface Plan<P, Row> {
   path: string;
   params: WireParams;
   limit?: number | undefined;
+  /** The builder's filters in domain words, for display; the wire parameters when absent. */
+  filters?: Readonly<Record<string, unknown>> | undefined;
+  /** Which rows to keep (a window applied after the fetch). @default every row */
+  keep?: ((row: Row) => boolean) | undefined;
+  /** Ends the crawl after a page past the wanted rows (see `PageSource.isPastEnd`). @default none */
+  isPastEnd?: ((rows: readonly Row[]) => boolean) | undefined;
 }
 
 /** Options of the fetching verbs. */
@@ -49,6 +63,10 @@ export interface FetchOptions {
   onProgress?: ((progress: Progress) => void) | undefined;
   /** Aborts the requests. @default undefined */
   signal?: AbortSignal | undefined;
+  /** Show progress when `records()`/`frame()` fetch more than one page (see `progress.ts`). @default the client's `progress` ("auto") */
+  progress?: ProgressMode | undefined;
+  /** Records what the result was built from (see `provenance.ts`). @default undefined */
+  provenance?: ProvenanceRecorder | undefined;
 }
 
 /** The first page's URL of a plan. Pure. */
@@ -56,15 +74,30 @@ export function planUrl<P, Row>(context: QueryContext, plan: Plan<P, Row>): URL 
   return compileUrl(context.baseUrl, plan.path, plan.params);
 }
 
+/**
+ * Throws `TypeError` when the plan's endpoint needs a token and the client has none, so that
+ * nothing is sent that TM can only refuse.
+ */
+export function requireToken<P, Row>(context: QueryContext, plan: Plan<P, Row>): void {
+  if (plan.endpoint.auth !== "required" || context.http.hasToken) return;
+  throw new TypeError(
+    `Cannot fetch ${plan.path}: TM answers it only with an API token; pass \`token\` to ` +
+      "createClient() or set the TM_TOKEN environment variable",
+  );
+}
+
 async function fetchPage<P, Row>(
   context: QueryContext,
   plan: Plan<P, Row>,
   page: number,
   signal: AbortSignal | undefined,
+  recorder?: ProvenanceRecorder | undefined,
 ): Promise<P> {
+  requireToken(context, plan);
   const first = planUrl(context, plan);
   const url = page === 1 ? first : withPage(first, page);
-  const body = await context.http.getJson(url, signal);
+  if (recorder) await noteServer(context.http, context.baseUrl, recorder, signal);
+  const body = await context.http.getJson(url, signal, recorder);
   const parsed = plan.endpoint.page.safeParse(body);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({
@@ -82,8 +115,10 @@ export async function countRows<P, Row>(
   plan: Plan<P, Row>,
   options: FetchOptions = {},
 ): Promise<number> {
-  const page = await fetchPage(context, plan, 1, options.signal);
-  return plan.endpoint.pagination(page)?.total ?? plan.endpoint.rows(page).length;
+  const page = await fetchPage(context, plan, 1, options.signal, options.provenance);
+  const rows = plan.endpoint.rows(page);
+  return plan.endpoint.pagination(page)?.total ??
+    (plan.keep ? rows.filter(plan.keep).length : rows.length);
 }
 
 /** The plan's pages, in order, with deduplicated rows. */
@@ -96,8 +131,10 @@ export function iteratePages<P, Row>(
   return paginate<Row>({
     url: planUrl(context, plan),
     key: (row) => endpoint.key(row),
+    ...(plan.keep ? { keep: plan.keep } : {}),
+    ...(plan.isPastEnd ? { isPastEnd: plan.isPastEnd } : {}),
     async fetchPage(number, signal) {
-      const page = await fetchPage(context, plan, number, signal);
+      const page = await fetchPage(context, plan, number, signal, options.provenance);
       return { rows: endpoint.rows(page), pagination: endpoint.pagination(page) };
     },
   }, { limit: plan.limit, onProgress: options.onProgress, signal: options.signal });
@@ -119,7 +156,7 @@ export async function collectRecords<P, Row>(
   options: FetchOptions = {},
 ): Promise<Row[]> {
   const rows: Row[] = [];
-  for await (const page of iteratePages(context, plan, options)) rows.push(...page.rows);
+  await drainPages(context, plan, options, (page) => rows.push(...page.rows));
   return rows;
 }
 
@@ -130,6 +167,27 @@ export async function collectFrame<P, Row>(
   options: FetchOptions = {},
 ): Promise<DataFrame> {
   const builder = new FrameBuilder(plan.endpoint.columns);
-  for await (const page of iteratePages(context, plan, options)) builder.add(page.rows);
+  await drainPages(context, plan, options, (page) => builder.add(page.rows));
   return builder.finish();
+}
+
+/** Reads every page into `take`, drawing progress (when on) until the last page or a failure. */
+async function drainPages<P, Row>(
+  context: QueryContext,
+  plan: Plan<P, Row>,
+  options: FetchOptions,
+  take: (page: Page<Row>) => void,
+): Promise<void> {
+  const reporter = progressReporter(plan.path, options.progress ?? context.progress ?? "auto");
+  const onProgress = reporter === undefined ? options.onProgress : (progress: Progress) => {
+    reporter.update(progress);
+    options.onProgress?.(progress);
+  };
+  try {
+    for await (const page of iteratePages(context, plan, { ...options, onProgress })) take(page);
+  } catch (error) {
+    await reporter?.finish(error);
+    throw error;
+  }
+  await reporter?.finish();
 }

@@ -13,6 +13,19 @@ import type { Columns } from "../frame.ts";
 import type { Endpoint, Plan, QueryContext } from "../query.ts";
 import { ProjectDetail, ProjectStatistics, ProjectSummary } from "../schemas/project.ts";
 import type { z } from "../deps.ts";
+import { ActivitiesQuery, LATEST_ACTIVITY_ENDPOINT } from "./activities.ts";
+import { contributionsByDayPlan, contributionsPlan } from "./contributions.ts";
+import { ListQuery } from "./list.ts";
+import { TaskQuery, TasksQuery } from "./tasks.ts";
+import { projectUserStatisticsQuery } from "./users.ts";
+import type { LatestActivity, LatestActivityList } from "../schemas/activities.ts";
+import type {
+  ContributionList,
+  ContributionsByDay,
+  DayContribution,
+  UserContribution,
+} from "../schemas/contributions.ts";
+import type { ProjectUserStatistics } from "../schemas/users.ts";
 import {
   PROJECT_DETAIL_COLUMNS,
   PROJECT_STATISTICS_COLUMNS,
@@ -109,5 +122,44 @@ export class ProjectHandle {
   /** `GET /projects/{id}/statistics/`: area, mapping and validation times. */
   statistics(): ResourceQuery<ProjectStatistics> {
     return new ResourceQuery(this.#context, STATISTICS, `projects/${this.id}/statistics/`);
+  }
+
+  /** `GET /projects/{id}/activities/`: every non-comment history row, newest first. */
+  activities(): ActivitiesQuery {
+    return new ActivitiesQuery(this.#context, this.id);
+  }
+
+  /** `GET /projects/{id}/activities/latest/`: each task's status and latest action. */
+  latestActivity(): ListQuery<LatestActivityList, LatestActivity> {
+    return this.#list(LATEST_ACTIVITY_ENDPOINT, `projects/${this.id}/activities/latest/`);
+  }
+
+  /** `GET /projects/{id}/contributions/`: one row per user. */
+  contributions(): ListQuery<ContributionList, UserContribution> {
+    return new ListQuery(this.#context, contributionsPlan(this.id));
+  }
+
+  /** `GET /projects/{id}/contributions/queries/day/`: one row per day, with cumulative counts. */
+  contributionsByDay(): ListQuery<ContributionsByDay, DayContribution> {
+    return new ListQuery(this.#context, contributionsByDayPlan(this.id));
+  }
+
+  /** `GET /projects/{id}/tasks/`: one row per task, with geometry and centroid. */
+  tasks(): TasksQuery {
+    return new TasksQuery(this.#context, this.id);
+  }
+
+  /** `GET /projects/{id}/tasks/{taskId}/`: the task's history rows; `.detail()` for the task. */
+  task(taskId: number): TaskQuery {
+    return new TaskQuery(this.#context, this.id, taskId);
+  }
+
+  /** `GET /projects/{id}/statistics/queries/{username}/`: one user's time on the project. */
+  userStatistics(username: string): ListQuery<ProjectUserStatistics, ProjectUserStatistics> {
+    return projectUserStatisticsQuery(this.#context, this.id, username);
+  }
+
+  #list<P, Row>(endpoint: Endpoint<P, Row>, path: string): ListQuery<P, Row> {
+    return new ListQuery(this.#context, { endpoint, path, params: {} });
   }
 }

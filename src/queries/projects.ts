@@ -24,6 +24,15 @@ import {
   ProjectStatus as Status,
 } from "../schemas/enums.ts";
 import type { WireParams } from "../url.ts";
+import type { ManyProjectsQuery } from "./many_projects.ts";
+import { type ManyActivitiesQuery, ProjectSet, searchIds } from "./project_set.ts";
+import type { LatestActivity, LatestActivityList } from "../schemas/activities.ts";
+import type {
+  ContributionList,
+  ContributionsByDay,
+  DayContribution,
+  UserContribution,
+} from "../schemas/contributions.ts";
 
 /** Which projects `action()` keeps: with tasks left to map, to validate, or any. */
 export type ProjectAction = "map" | "validate" | "any";
@@ -145,6 +154,7 @@ export const PROJECTS_ENDPOINT: Endpoint<ProjectSearchPage, ProjectSearchResult>
   pagination: (page) => page.pagination,
   key: (row) => row.projectId,
   columns: PROJECT_SEARCH_COLUMNS,
+  perPage: 14,
 };
 
 /**
@@ -185,6 +195,7 @@ export class ProjectsQuery extends Query<ProjectSearchPage, ProjectSearchResult>
       path: "projects/",
       params: toParams(this.#filters),
       limit: this.#filters.limit,
+      filters: this.#filters,
     };
   }
 
@@ -285,5 +296,29 @@ export class ProjectsQuery extends Query<ProjectSearchPage, ProjectSearchResult>
   /** At most `n` rows; no more pages are fetched than needed. */
   limit(n: number): ProjectsQuery {
     return this.#with({ limit: requirePositiveInteger("limit", n) });
+  }
+
+  /** The activity of every project this search matches, one frame (`projectId` first). */
+  activities(): ManyActivitiesQuery {
+    return this.#many().activities();
+  }
+
+  /** Each matched project's tasks with their latest action, one frame. */
+  latestActivity(): ManyProjectsQuery<LatestActivityList, LatestActivity> {
+    return this.#many().latestActivity();
+  }
+
+  /** Each matched project's contributions per user, one frame. */
+  contributions(): ManyProjectsQuery<ContributionList, UserContribution> {
+    return this.#many().contributions();
+  }
+
+  /** Each matched project's contributions per day, one frame. */
+  contributionsByDay(): ManyProjectsQuery<ContributionsByDay, DayContribution> {
+    return this.#many().contributionsByDay();
+  }
+
+  #many(): ProjectSet {
+    return new ProjectSet(this.context, searchIds(this));
   }
 }
