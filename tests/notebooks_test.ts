@@ -11,6 +11,7 @@ import {
   jupyterMissing,
   listNotebooks,
   mimeTypes,
+  type Notebook,
   problems,
 } from "./notebooks.ts";
 
@@ -29,6 +30,13 @@ if (missing && ci) {
   });
 }
 
+/** The first line of every code cell that has no output. */
+function silentCells(notebook: Notebook): string[] {
+  return notebook.cells
+    .filter((cell) => cell.cell_type === "code" && (cell.outputs ?? []).length === 0)
+    .map((cell) => [cell.source].flat().join("").split("\n")[0] ?? "");
+}
+
 for (const path of notebooks) {
   const name = path.slice(path.lastIndexOf("/") + 1);
   Deno.test({
@@ -38,14 +46,18 @@ for (const path of notebooks) {
       const emulator = await startEmulator({ port: 0 });
       const outputDir = await Deno.makeTempDir({ prefix: "tmframes-notebooks-" });
       try {
-        const notebook = await executeNotebook(path, { emulator, outputDir });
+        let notebook = await executeNotebook(path, { emulator, outputDir });
+        if (silentCells(notebook).length > 0) {
+          // Under heavy load the Deno kernel can report a cell idle before its result reaches
+          // nbclient, which then saves the cell without output. One more run tells that race
+          // from a cell that really shows nothing (which fails below, twice in a row).
+          notebook = await executeNotebook(path, { emulator, outputDir });
+        }
         assert.deepEqual(problems(notebook), []);
         const types = mimeTypes(notebook);
         assert.ok(types.has("image/svg+xml"), `${name} shows no SVG chart`);
         assert.ok(types.has("text/html"), `${name} shows no HTML table`);
-        for (const cell of notebook.cells.filter((cell) => cell.cell_type === "code")) {
-          assert.ok((cell.outputs ?? []).length > 0, `a code cell of ${name} shows nothing`);
-        }
+        assert.deepEqual(silentCells(notebook), [], `code cells of ${name} that show nothing`);
         assert.ok(emulator.requests > 0, `${name} sent no request to the emulator`);
       } finally {
         await emulator.close();
