@@ -3,10 +3,15 @@ import { createClient } from "../src/client.ts";
 import { importLinkedom, importPlot, pl } from "../src/deps.ts";
 import { startEmulator } from "../src/emulator/server.ts";
 import {
+  activityOverTime,
   type ChartElement,
+  contributors,
   plotDocument,
   plotRows,
+  progressOverTime,
   projectsOverview,
+  TASK_STATUS_COLORS,
+  taskMap,
   toSvg,
 } from "../src/plot/mod.ts";
 
@@ -174,4 +179,251 @@ Deno.test("plotRows: datetime columns become Dates, missing columns are named", 
   assert.throws(() => plotRows(frame, ["projectId", "nope"]), /Cannot read column nope/);
   const document = await plotDocument();
   assert.equal(typeof document.createElementNS, "function");
+});
+
+/**
+ * One project's frames, from the published project with the longest history of a 120-project
+ * world, and the by-day frame of it and two more projects.
+ */
+async function projectFrames() {
+  const emulator = await startEmulator({ port: 0, projects: 120 });
+  try {
+    const tm = createClient({ baseUrl: emulator.url, progress: false });
+    const published = emulator.world.projects
+      .filter((p) => p.status === "PUBLISHED" && !p.private)
+      .sort((a, b) => b.history.length - a.history.length);
+    const project = tm.project(published[0]!.id);
+    const ids = published.slice(0, 3).map((p) => p.id);
+    return {
+      byDay: await project.contributionsByDay().frame(),
+      manyByDay: await tm.projects(ids).contributionsByDay().frame(),
+      activities: await project.activities().frame(),
+      users: await project.contributions().frame(),
+      manyUsers: await tm.projects(ids).contributions().frame(),
+      tasks: await project.tasks().frame(),
+      ids,
+    };
+  } finally {
+    await emulator.close();
+  }
+}
+
+const project = await projectFrames();
+
+function legendOf(chart: ChartElement): string[] {
+  return texts(chart, "g[aria-label='color legend'] text");
+}
+
+function assertStandalone(chart: ChartElement): void {
+  assert.equal(chart.tagName.toLowerCase(), "svg");
+  const svg = toSvg(chart);
+  assert.match(svg, /^<svg[^>]* xmlns="http:\/\/www\.w3\.org\/2000\/svg"/m);
+  assertWellFormed(svg);
+}
+
+Deno.test("progressOverTime: mapped, validated and total lines with a legend", async () => {
+  assert.ok(project.byDay.height > 10, "the project has a history worth charting");
+  const chart = await progressOverTime(project.byDay);
+  assertStandalone(chart);
+  assert.equal(chart.querySelectorAll("g[aria-label='line'] path").length, 3);
+  assert.deepEqual(legendOf(chart), ["Tasks", "Mapped", "Validated", "Total tasks"]);
+  assert.match(texts(chart, "g[aria-label='y-axis label'] text").join(), /Tasks/);
+  assert.match(texts(chart, "g[aria-label='x-axis label'] text").join(), /Date \(UTC\)/);
+  const total = project.byDay.getColumn("totalTasks").get(0) as number;
+  const ticks = texts(chart, "g[aria-label='y-axis tick label'] text")
+    .map((text) => Number(text.replace(/,/g, "")));
+  assert.ok(Math.max(...ticks) >= total, `the y axis reaches the ${total} tasks`);
+});
+
+Deno.test("progressOverTime: many projects summed, or one panel each", async () => {
+  const { manyByDay, ids } = project;
+  const total = await progressOverTime(manyByDay);
+  assertStandalone(total);
+  assert.equal(total.querySelectorAll("g[aria-label='line'] path").length, 3);
+  assert.equal(legendOf(total)[0], "All projects");
+  const sum = ids.map((id) =>
+    manyByDay.filter(pl.col("projectId").eq(id)).getColumn("totalTasks").get(0) as number
+  ).reduce((a, b) => a + b, 0);
+  const ticks = texts(total, "g[aria-label='y-axis tick label'] text")
+    .map((text) => Number(text.replace(/,/g, "")));
+  assert.ok(Math.max(...ticks) >= sum, `the y axis reaches the ${sum} tasks of all projects`);
+  const panels = await progressOverTime(manyByDay, { by: "project" });
+  assertStandalone(panels);
+  assert.deepEqual(
+    texts(panels, "g[aria-label='fy-axis tick label'] text"),
+    [...ids].sort((a, b) => a - b).map((id) => `#${id}`),
+  );
+  assert.equal(panels.querySelectorAll("g[aria-label='line'] path").length, 3 * ids.length);
+  await assert.rejects(
+    () => progressOverTime(manyByDay, { by: "user" as "total" }),
+    /Cannot use by "user"/,
+  );
+});
+
+Deno.test("activityOverTime: stacked bars that count every action", async () => {
+  const { activities } = project;
+  const chart = await activityOverTime(activities, { interval: "day" });
+  assertStandalone(chart);
+  const counted = texts(chart, "g[aria-label='rect'] rect title")
+    .map((title) => Number(/^(\d+) actions$/.exec(title)?.[1]));
+  assert.equal(counted.reduce((a, b) => a + b, 0), activities.height);
+  const groups = activities
+    .withColumns(pl.col("actionDate").dt.truncate("1d").alias("day"))
+    .select("day", "action", "actionText")
+    .withColumns(
+      pl.when(pl.col("action").eq(pl.lit("STATE_CHANGE")))
+        .then(pl.col("actionText")).otherwise(pl.col("action")).alias("kind"),
+    )
+    .select("day", "kind").unique().height;
+  assert.equal(counted.length, groups);
+  assert.match(texts(chart, "g[aria-label='y-axis label'] text").join(), /Actions per day/);
+  const legend = legendOf(chart);
+  assert.equal(legend[0], "Action");
+  assert.ok(legend.includes("→ MAPPED") && legend.includes("LOCKED_FOR_MAPPING"), legend.join());
+  const weekly = await activityOverTime(activities, { interval: "week", splitStateChanges: false });
+  assert.ok(legendOf(weekly).includes("STATE_CHANGE"));
+  assert.ok(weekly.querySelectorAll("g[aria-label='rect'] rect").length < counted.length);
+  const auto = await activityOverTime(activities);
+  assert.match(texts(auto, "g[aria-label='y-axis label'] text").join(), /per (day|week|month)/);
+});
+
+Deno.test("contributors: one bar row per top user, parts and sums as in the frame", async () => {
+  const { users } = project;
+  const active = users.filter(pl.col("total").gt(0));
+  for (const top of [5, 15, 1000]) {
+    const chart = await contributors(users, { top });
+    assertStandalone(chart);
+    const names = texts(chart, "g[aria-label='y-axis tick label'] text");
+    assert.equal(names.length, Math.min(top, active.height));
+    const expected = active.sort(["total", "username"], [true, false]).head(top);
+    assert.deepEqual(names, expected.getColumn("username").toArray());
+    const parts = ["mapped", "validated", "badImagery"].map((name) =>
+      (expected.getColumn(name).toArray() as number[]).filter((n) => n > 0).length
+    ).reduce((a, b) => a + b, 0);
+    assert.equal(chart.querySelectorAll("g[aria-label='bar'] rect").length, parts);
+    assert.deepEqual(
+      texts(chart, "g[aria-label='text'] text"),
+      (expected.getColumn("total").toArray() as number[]).map(String),
+    );
+  }
+  const chart = await contributors(users);
+  assert.deepEqual(legendOf(chart), ["Tasks", "Mapped", "Validated", "Bad imagery"]);
+  assert.match(texts(chart, "g[aria-label='x-axis label'] text").join(), /Tasks/);
+  await assert.rejects(() => contributors(users, { top: 0 }), RangeError);
+});
+
+Deno.test("contributors: many projects are summed per user", async () => {
+  const { manyUsers } = project;
+  const chart = await contributors(manyUsers, { top: 3 });
+  const sums = manyUsers.groupBy("username").agg(pl.col("total").sum())
+    .sort(["total", "username"], [true, false]).head(3);
+  assert.deepEqual(
+    texts(chart, "g[aria-label='y-axis tick label'] text"),
+    sums.getColumn("username").toArray(),
+  );
+  assert.deepEqual(
+    texts(chart, "g[aria-label='text'] text"),
+    (sums.getColumn("total").toArray() as number[]).map(String),
+  );
+});
+
+Deno.test("taskMap: one shape per task, filled by status, with ids and a counted legend", async () => {
+  const { tasks } = project;
+  const chart = await taskMap(tasks);
+  assertStandalone(chart);
+  const paths = Array.from(chart.querySelectorAll("g[aria-label='geo'] path"));
+  assert.equal(paths.length, tasks.height);
+  const statuses = new Map(
+    tasks.select("taskId", "taskStatus").rows().map(([id, status]) => [id, status as string]),
+  );
+  for (const path of paths) {
+    const title = path.querySelectorAll("title")[0]?.textContent ?? "";
+    const [, id, status] = /^Task (\d+): (\w+)$/.exec(title) ?? [];
+    assert.equal(status, statuses.get(Number(id)), title);
+    assert.equal(path.getAttribute("fill"), TASK_STATUS_COLORS[status!]);
+  }
+  const labels = texts(chart, "g[aria-label='text'] text").length;
+  assert.equal(labels, tasks.height <= 150 ? tasks.height : 0, "ids for up to 150 tasks");
+  const labelled = await taskMap(tasks, { labels: true });
+  assert.equal(texts(labelled, "g[aria-label='text'] text").length, tasks.height);
+  const legend = legendOf(chart);
+  assert.equal(legend[0], "Task status");
+  const counts = tasks.getColumn("taskStatus").valueCounts();
+  assert.equal(legend.length, 1 + counts.height);
+  const ready = tasks.filter(pl.col("taskStatus").eq(pl.lit("READY"))).height;
+  if (ready > 0) assert.ok(legend.includes(`READY (${ready})`), legend.join());
+  const height = Number(chart.getAttribute("height"));
+  assert.ok(height > 100 && height < 2000, `a height from the grid's shape: ${height}`);
+  const bare = await taskMap(tasks, { labels: false, legend: false, width: 400 });
+  assert.equal(texts(bare, "g[aria-label='text'] text").length, 0);
+  assert.equal(bare.getAttribute("width"), "400");
+});
+
+/** The x extent, in px, of an SVG path made of M/L/Z commands. */
+function xExtent(d: string): [number, number] {
+  const xs = [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((match) => Number(match[1]));
+  return [Math.min(...xs), Math.max(...xs)];
+}
+
+Deno.test("taskMap: rings wound either way draw the task, not the rest of the globe", async () => {
+  const square = (x: number) => [[x, 0], [x + 0.01, 0], [x + 0.01, 0.01], [x, 0.01], [x, 0]];
+  const tasks = pl.DataFrame({
+    taskId: [1, 2],
+    taskStatus: ["READY", "MAPPED"],
+    geometry: [
+      JSON.stringify({ type: "MultiPolygon", coordinates: [[square(0)]] }), // counter-clockwise
+      JSON.stringify({ type: "Polygon", coordinates: [square(0.01).reverse()] }), // clockwise
+    ],
+  });
+  const chart = await taskMap(tasks, { width: 400, margin: 0, legend: false });
+  const [left, right] = Array.from(chart.querySelectorAll("g[aria-label='geo'] path"))
+    .map((path) => xExtent(path.getAttribute("d") ?? ""));
+  assert.ok(left![1] - left![0] < 220 && right![1] - right![0] < 220, `${left} ${right}`);
+  assert.ok(left![1] <= right![0] + 1, `the first task lies left of the second: ${left} ${right}`);
+});
+
+Deno.test("named charts: an empty frame draws a note; a wrong frame is refused", async () => {
+  const empties = [
+    [await progressOverTime(project.byDay.head(0)), "No contributions to chart"],
+    [await progressOverTime(project.manyByDay.head(0)), "No contributions to chart"],
+    [await activityOverTime(project.activities.head(0)), "No activity to chart"],
+    [await contributors(project.users.head(0)), "No contributors to chart"],
+    [await taskMap(project.tasks.head(0)), "No tasks to draw"],
+  ] as const;
+  for (const [chart, note] of empties) {
+    assertStandalone(chart);
+    assert.ok(texts(chart, "text").includes(note), note);
+    assert.equal(chart.querySelectorAll("g[aria-label='color legend']").length, 0);
+  }
+  await assert.rejects(
+    () => progressOverTime(project.users),
+    /Cannot draw progressOverTime: the frame lacks date, cumulativeMapped.*contributionsByDay/,
+  );
+  await assert.rejects(() => activityOverTime(project.tasks), /lacks actionDate, action/);
+  await assert.rejects(() => contributors(project.tasks), /lacks username, mapped/);
+  await assert.rejects(() => taskMap(project.users), TypeError);
+});
+
+Deno.test("named charts: Plot options pass through and merge over the defaults", async () => {
+  const Plot = await importPlot();
+  const chart = await progressOverTime(project.byDay, {
+    width: 900,
+    y: { label: "Tasks done" },
+    legend: false,
+    marks: [Plot.ruleY([1], { stroke: "red" })],
+  });
+  assert.equal(chart.getAttribute("width"), "900");
+  assert.match(texts(chart, "g[aria-label='y-axis label'] text").join(), /Tasks done/);
+  assert.equal(chart.querySelectorAll("g[aria-label='rule'][stroke='red'] line").length, 1);
+  assert.equal(chart.querySelectorAll("g[aria-label='color legend']").length, 0);
+  const bars = await contributors(project.users, { color: { range: ["black", "white", "red"] } });
+  const fills = new Set(
+    Array.from(bars.querySelectorAll("g[aria-label='bar'] rect")).map((r) =>
+      r.getAttribute("fill")
+    ),
+  );
+  assert.ok(
+    [...fills].every((fill) => ["black", "white", "red"].includes(fill ?? "")),
+    [...fills].join(),
+  );
 });

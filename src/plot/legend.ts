@@ -15,6 +15,8 @@ export interface Swatch {
   label: string;
   /** A CSS colour. */
   color: string;
+  /** An outline for the swatch, e.g. for a colour close to the background. @default none */
+  stroke?: string;
 }
 
 /** Options of {@link addSwatchLegend}. */
@@ -68,7 +70,7 @@ export function addSwatchLegend(
   const items = options.title === undefined
     ? swatches
     : [{ label: options.title, color: "" }, ...swatches];
-  for (const { label, color } of items) {
+  for (const { label, color, stroke } of items) {
     const extent = (color ? 14 : 0) + label.length * CHAR + 14;
     if (x > left && x + extent > width - 10) {
       x = left;
@@ -77,6 +79,7 @@ export function addSwatchLegend(
     if (color) {
       const dot = document.createElementNS(SVG_NS, "circle");
       setAttributes(dot, { cx: x + 5, cy: y, r: 5, fill: color });
+      if (stroke) setAttributes(dot, { stroke, "stroke-width": 0.8 });
       legend.appendChild(dot);
     }
     const text = document.createElementNS(SVG_NS, "text");

@@ -42,3 +42,15 @@ export {
   projectsOverview,
   type ProjectsOverviewOptions,
 } from "./projects_overview.ts";
+export {
+  type ActivityInterval,
+  activityOverTime,
+  type ActivityOverTimeOptions,
+} from "./activity_over_time.ts";
+export { contributors, type ContributorsOptions } from "./contributors.ts";
+export {
+  type ProgressBy,
+  progressOverTime,
+  type ProgressOverTimeOptions,
+} from "./progress_over_time.ts";
+export { TASK_STATUS_COLORS, taskMap, type TaskMapOptions } from "./task_map.ts";
