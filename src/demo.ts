@@ -1,78 +1,121 @@
 // deno-lint-ignore-file no-console -- a command-line program: printing is its job
 /**
- * `deno task demo`: tmframes end to end against the built-in emulator, with nothing to set up.
+ * `deno task demo`: the report of one organisation's projects, end to end, with nothing to set
+ * up. It starts the built-in emulator in-process (unless `--api URL` names a real TM), builds
+ * the report (see `report/build.ts`) and prints each step, then the report's path and a
+ * one-line summary.
  *
- * It starts the emulator in-process, fetches every published project of one organisation and
- * of one country as typed DataFrames, and prints a table of each, with the number of requests
- * the emulator answered and the time taken.
- *
- * Flags: `--organisation NAME` (default "Humanitarian OpenStreetMap Team"), `--country NAME`
- * (default "Nepal"), `--seed N` (default 42), `--latency MS` (emulator latency, default 50).
+ * Flags: `--organisation NAME` (default: the emulator's organisation with most published
+ * projects; with `--api`, "Humanitarian OpenStreetMap Team"), `--api URL`, `--seed N` (42),
+ * `--out DIR` (`out`), `--cache DIR` (`<out>/cache`), `--offline`, `--limit N` (100),
+ * `--activity-projects N` (5), `--activity-rows N` (1000), `--latency MS` (emulator
+ * latency, 0).
  *
  * @module
  */
 
 import { parseArgs } from "node:util";
-import { createClient } from "./client.ts";
+import { OfflineCacheMiss } from "./errors.ts";
 import { startEmulator } from "./emulator/server.ts";
+import { buildReport, type ReportOptions } from "./report/build.ts";
+import { DEFAULT_ORGANISATION } from "./report/collect.ts";
+import { emulatorRoot, routedFetch } from "./report/route.ts";
 
-const USAGE = "usage: deno task demo [--organisation NAME] [--country NAME] [--seed N] " +
+const USAGE = "usage: deno task demo [--organisation NAME] [--api URL] [--seed N] [--out DIR] " +
+  "[--cache DIR] [--offline] [--limit N] [--activity-projects N] [--activity-rows N] " +
   "[--latency MS]";
+
+function wholeNumber(flag: string, text: string, least?: number): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || (least !== undefined && value < least)) {
+    const what = least === undefined ? "an integer" : `a whole number of at least ${least}`;
+    throw new RangeError(
+      `Cannot run the demo: --${flag} takes ${what}, not ${JSON.stringify(text)}\n${USAGE}`,
+    );
+  }
+  return value;
+}
 
 function readFlags(args: string[]) {
   const { values } = parseArgs({
     args,
     options: {
-      organisation: { type: "string", default: "Humanitarian OpenStreetMap Team" },
-      country: { type: "string", default: "Nepal" },
+      organisation: { type: "string" },
+      api: { type: "string" },
       seed: { type: "string", default: "42" },
-      latency: { type: "string", default: "50" },
+      out: { type: "string", default: "out" },
+      cache: { type: "string" },
+      offline: { type: "boolean", default: false },
+      limit: { type: "string", default: "100" },
+      "activity-projects": { type: "string", default: "5" },
+      "activity-rows": { type: "string", default: "1000" },
+      latency: { type: "string", default: "0" },
+      help: { type: "boolean", default: false },
     },
   });
-  const seed = Number(values.seed);
-  const latency = Number(values.latency);
-  if (!Number.isInteger(seed) || !Number.isInteger(latency) || latency < 0) {
-    throw new RangeError(`Cannot run the demo: --seed and --latency take whole numbers\n${USAGE}`);
-  }
-  return { organisation: values.organisation, country: values.country, seed, latency };
+  return {
+    help: values.help,
+    organisation: values.organisation,
+    api: values.api,
+    seed: wholeNumber("seed", values.seed),
+    out: values.out,
+    cache: values.cache ?? `${values.out}/cache`,
+    offline: values.offline,
+    limit: wholeNumber("limit", values.limit, 1),
+    activityProjects: wholeNumber("activity-projects", values["activity-projects"], 1),
+    activityRows: wholeNumber("activity-rows", values["activity-rows"], 1),
+    latency: wholeNumber("latency", values.latency, 0),
+  };
 }
-
-const COLUMNS = ["projectId", "name", "status", "percentMapped", "percentValidated", "lastUpdated"];
 
 async function main(): Promise<void> {
   const flags = readFlags(Deno.args);
-  const emulator = await startEmulator({
-    port: 0,
-    seed: flags.seed,
-    faults: { latencyMs: flags.latency },
-  });
-  try {
-    const tm = createClient({ baseUrl: emulator.url });
-    const searches = [
-      ["organisation", tm.projects().organisation(flags.organisation)],
-      ["country", tm.projects().country(flags.country)],
-    ] as const;
-    Deno.env.set("POLARS_TABLE_WIDTH", "160");
-    for (const [what, search] of searches) {
-      const query = search.orderBy("lastUpdated", "desc");
-      const before = emulator.requests;
-      const started = performance.now();
-      const frame = await query.frame();
-      const seconds = (performance.now() - started) / 1000;
-      const requests = emulator.requests - before;
-      const name = what === "organisation" ? flags.organisation : flags.country;
-      console.log(`\nPublished projects of ${what} "${name}"`);
-      console.log(`  ${query.url().href}`);
-      console.log(frame.select(...COLUMNS).head(10).toString());
-      const mean = frame.height === 0 ? 0 : frame.getColumn("percentMapped").mean();
-      console.log(
-        `${frame.height} projects (mean ${mean.toFixed(1)}% mapped) ` +
-          `in ${requests} request${requests === 1 ? "" : "s"} and ${seconds.toFixed(2)} s ` +
-          `at ${flags.latency} ms emulated latency`,
-      );
+  if (flags.help) {
+    console.log(USAGE);
+    return;
+  }
+  const started = performance.now();
+  const options: ReportOptions = {
+    baseUrl: flags.api ?? emulatorRoot(flags.seed),
+    organisation: flags.organisation ??
+      (flags.api === undefined ? undefined : DEFAULT_ORGANISATION),
+    limit: flags.limit,
+    activityProjects: flags.activityProjects,
+    activityRows: flags.activityRows,
+    out: flags.out,
+    cache: flags.cache,
+    offline: flags.offline,
+    source: flags.api === undefined
+      ? `the built-in emulator (seed ${flags.seed})`
+      : `the Tasking Manager at ${flags.api}`,
+    onStep: (step) => console.log(`  ${step}`),
+  };
+  let emulator: Awaited<ReturnType<typeof startEmulator>> | undefined;
+  if (flags.api === undefined) {
+    // The emulator knows no real token: do not send one from the environment.
+    Deno.env.delete("TM_TOKEN");
+    if (!flags.offline) {
+      emulator = await startEmulator({
+        port: 0,
+        seed: flags.seed,
+        faults: { latencyMs: flags.latency },
+      });
+      options.fetch = routedFetch(emulatorRoot(flags.seed), new URL(emulator.url));
     }
+  }
+  const where = flags.offline ? `the cache in ${flags.cache} (offline)` : options.source;
+  console.log(`Building the report from ${where}`);
+  try {
+    const summary = await buildReport(options);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`\n${summary.report}`);
+    console.log(
+      `${summary.organisation}: ${summary.projects} projects, ${summary.rows} rows in ` +
+        `${summary.snapshots.length} frames, ${summary.answers} answers ` +
+        `(${summary.sent} requests sent, the rest from the cache), ${seconds} s`,
+    );
   } finally {
-    await emulator.close();
+    await emulator?.close();
   }
 }
 
@@ -81,6 +124,12 @@ if (import.meta.main) {
     await main();
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
+    if (error instanceof OfflineCacheMiss) {
+      console.error(
+        "Run the demo once without --offline (same --seed or --api, --organisation, --limit, " +
+          "--activity-projects and --activity-rows) to fill the cache.",
+      );
+    }
     Deno.exit(1);
   }
 }
