@@ -9,6 +9,8 @@
 export interface EmulatorProcess {
   /** The API base, ending `/api/v2/`. */
   url: string;
+  /** The huge project's id, when `--huge-project-rows` was given. */
+  hugeProjectId: number | undefined;
   /** Stops the process and waits for it. */
   close(): Promise<void>;
 }
@@ -32,8 +34,10 @@ export async function spawnEmulator(flags: string[]): Promise<EmulatorProcess> {
   const drained = (async () => {
     while (!(await reader.read()).done) { /* discard */ }
   })();
+  const huge = /huge project: (\d+)/.exec(text)?.[1];
   return {
     url,
+    hugeProjectId: huge === undefined ? undefined : Number(huge),
     async close() {
       child.kill("SIGINT");
       await child.status;

@@ -6,8 +6,13 @@
  * @module
  */
 
+import { parseArgs } from "node:util";
 import { crawlBenchmark, type CrawlResult } from "./crawl.ts";
 import { campaignBenchmark, type CampaignResult } from "./campaign.ts";
+import { scaleCrawlBenchmark, type ScaleCrawlResult } from "./scale_crawl.ts";
+import { cpuBenchmark, type CpuFigure } from "./cpu.ts";
+import { memoryBenchmark, type MemoryResult } from "./memory.ts";
+import { campaignCacheBenchmark, type CampaignCacheResult } from "./campaign_cache.ts";
 
 function machine(): string {
   let cpu = "unknown CPU";
@@ -64,21 +69,147 @@ function campaignSection(r: CampaignResult): string {
   ].join("\n");
 }
 
-async function main(): Promise<void> {
-  const crawl = await crawlBenchmark({ latencyMs: 100, concurrencies: [1, 4, 8], repeats: 3 });
-  const campaign = await campaignBenchmark({ latencyMs: 100, concurrency: 4, repeats: 3 });
+function scaleCrawlSection(r: ScaleCrawlResult): string {
+  const wiki = r.figures.find((f) => f.how.startsWith("TM wiki"))?.seconds ?? NaN;
+  const lines = [
+    "## Crawling a 2,000-page activity log",
+    "",
+    `The whole activity log of a project (${r.wholePages} pages of 10 rows) at ${r.latencyMs} ms ` +
+    "emulated latency, and its first " +
+    `${r.subsetPages} pages, which every way crawls (the sequential ways would take ` +
+    `${(r.wholePages * r.latencyMs / 1000).toFixed(0)} s on the whole log). Ideal = ` +
+    "`ceil(pages / concurrency) × latency`; page 1 must arrive before tmframes knows the page " +
+    "count. One run each. Goal: within 1.15× of ideal at concurrency 4 and 8.",
+    "",
+    "| crawl | how | pages | rows | seconds | ideal (s) | × ideal | speed-up over the wiki loop |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const f of r.figures) {
+    const speedUp = f.crawl === "subset" ? `${(wiki / f.seconds).toFixed(1)}×` : "";
+    lines.push(
+      `| ${f.crawl === "whole" ? "whole log" : "first pages"} | ${f.how} | ${f.pages} | ` +
+        `${f.rows} | ${f.seconds.toFixed(3)} | ${f.ideal.toFixed(3)} | ` +
+        `${(f.seconds / f.ideal).toFixed(2)} | ${speedUp} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+function cpuSection(figures: CpuFigure[]): string {
+  const lines = [
+    "## CPU from bytes to DataFrame",
+    "",
+    "Emulator page bodies already in memory (no network), through `JSON.parse`, the endpoint's " +
+    "zod schema, folding rows into columns and building the Series (`strptime` for " +
+    "timestamps), against bare `JSON.parse` of the same bytes. Medians of 3 runs. Goal: at " +
+    "most 3× `JSON.parse`.",
+    "",
+    "| rows | count | MB | JSON.parse (s) | to DataFrame (s) | × JSON.parse | parse | zod | fold | Series |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const f of figures) {
+    const share = (x: number) => `${(100 * x / f.pipeline).toFixed(0)} %`;
+    lines.push(
+      `| ${f.what} | ${f.rows} | ${f.megabytes.toFixed(1)} | ${f.jsonParse.toFixed(3)} | ` +
+        `${f.pipeline.toFixed(3)} | ${(f.pipeline / f.jsonParse).toFixed(2)} | ` +
+        `${share(f.stages.parse)} | ${share(f.stages.zod)} | ${share(f.stages.fold)} | ` +
+        `${share(f.stages.series)} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+function memorySection(r: MemoryResult): string {
+  const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+  return [
+    "## Peak memory of a 100,000-row history",
+    "",
+    `The whole activity log of a project (${r.rows} rows, ${r.pages} pages) into one frame at ` +
+    `concurrency ${r.concurrency}, latency 0, in a process of its own (${r.seconds.toFixed(1)} ` +
+    "s). Frame size = its uncompressed Arrow IPC bytes (nodejs-polars 0.25.2 has no " +
+    "`estimatedSize()`). Peak RSS growth = Linux `VmHWM` (reset before the crawl) minus the " +
+    "resident set before it; heap = peak V8 heap in use, sampled every 10 ms, minus the heap " +
+    "before. Goal: peak at most 3× the frame.",
+    "",
+    "| frame (MiB) | all pages as JSON (MiB) | peak RSS growth (MiB) | × frame | peak heap growth (MiB) | × frame |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    `| ${mib(r.frameBytes)} | ${mib(r.jsonBytes)} | ${mib(r.rssGrowth)} | ` +
+    `${(r.rssGrowth / r.frameBytes).toFixed(1)} | ${mib(r.heapGrowth)} | ` +
+    `${(r.heapGrowth / r.frameBytes).toFixed(1)} |`,
+  ].join("\n");
+}
+
+function campaignCacheSection(r: CampaignCacheResult): string {
+  return [
+    "## A 200-project campaign, then the same from the cache",
+    "",
+    '`tm.projects().campaign("Emulator Campaign").contributionsByDay().frame()` over a ' +
+    `campaign of 200 projects (an anonymous search finds the public ones; ${r.projects} have ` +
+    `days with activity) at ${r.latencyMs} ms latency and concurrency ${r.concurrency}, with ` +
+    '`cache: { dir, mode: "use" }`: first against an empty cache folder, then again. ' +
+    `The frames are ${r.equal ? "equal" : "NOT equal"}.`,
+    "",
+    "| run | requests sent | rows | seconds | × first run |",
+    "| --- | ---: | ---: | ---: | ---: |",
+    `| first | ${r.firstRequests} | ${r.rows} | ${r.firstSeconds.toFixed(3)} | 1.00 |`,
+    `| cached rerun | ${r.cachedRequests} | ${r.rows} | ${r.cachedSeconds.toFixed(3)} | ` +
+    `${(r.cachedSeconds / r.firstSeconds).toFixed(2)} |`,
+  ].join("\n");
+}
+
+/** Every section, by the name `--only` takes, in report order. */
+const SECTIONS: Record<string, () => Promise<string>> = {
+  crawl: async () =>
+    crawlSection(await crawlBenchmark({ latencyMs: 100, concurrencies: [1, 4, 8], repeats: 3 })),
+  campaign: async () =>
+    campaignSection(await campaignBenchmark({ latencyMs: 100, concurrency: 4, repeats: 3 })),
+  scale: async () => scaleCrawlSection(await scaleCrawlBenchmark()),
+  cpu: async () => cpuSection(await cpuBenchmark()),
+  memory: async () => memorySection(await memoryBenchmark()),
+  cache: async () => campaignCacheSection(await campaignCacheBenchmark()),
+};
+
+/** The sections of an existing RESULTS.md, by the marker before each. */
+function readSections(text: string): Map<string, string> {
+  const found = new Map<string, string>();
+  const parts = text.split(/^<!-- bench:(\w+) -->\n/m);
+  for (let i = 1; i + 1 < parts.length; i += 2) found.set(parts[i]!, parts[i + 1]!.trim());
+  return found;
+}
+
+async function main(args: string[]): Promise<void> {
+  // `deno task bench -- --only cpu` passes the `--` through.
+  const { values } = parseArgs({
+    args: args.filter((arg) => arg !== "--"),
+    options: { only: { type: "string", multiple: true } },
+  });
+  const only = values.only ?? Object.keys(SECTIONS);
+  for (const name of only) {
+    if (!(name in SECTIONS)) {
+      throw new RangeError(
+        `Cannot run section ${name}: it must be one of ${Object.keys(SECTIONS).join(", ")}`,
+      );
+    }
+  }
+  const results = new URL("./RESULTS.md", import.meta.url);
+  // With --only, the other sections keep their figures from the last full run.
+  const sections = values.only
+    ? readSections(await Deno.readTextFile(results).catch(() => ""))
+    : new Map<string, string>();
+  for (const name of only) sections.set(name, await SECTIONS[name]!());
   const report = [
     "# Benchmark results",
     "",
-    `Written by \`deno task bench\` on ${new Date().toISOString().slice(0, 10)}.`,
+    `Written by \`deno task bench\` on ${new Date().toISOString().slice(0, 10)}` +
+    `${values.only ? ` (sections ${only.join(", ")}; the others from an earlier run)` : ""}.`,
     `Machine: ${machine()}.`,
     "",
-    crawlSection(crawl),
-    "",
-    campaignSection(campaign),
-    "",
+    ...Object.keys(SECTIONS).filter((name) => sections.has(name)).flatMap((name) => [
+      `<!-- bench:${name} -->`,
+      sections.get(name)!,
+      "",
+    ]),
   ].join("\n");
-  const results = new URL("./RESULTS.md", import.meta.url);
   await Deno.writeTextFile(results, report);
   // Formatted as `deno fmt --check` wants it, so the test task stays green after a bench run.
   await new Deno.Command(Deno.execPath(), { args: ["fmt", "--quiet", results.pathname] }).output();
@@ -86,4 +217,4 @@ async function main(): Promise<void> {
   console.log(await Deno.readTextFile(results));
 }
 
-if (import.meta.main) await main();
+if (import.meta.main) await main(Deno.args);

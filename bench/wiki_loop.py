@@ -1,7 +1,9 @@
 """The TM wiki's way of reading every page of a paged TM endpoint: one urllib request at a time.
 
-Usage: python3 bench/wiki_loop.py URL
-URL is the first page's URL (for example http://127.0.0.1:8787/api/v2/projects/?omitMapResults=true).
+Usage: python3 bench/wiki_loop.py URL [MAX_PAGES]
+URL is the first page's URL (for example http://127.0.0.1:8787/api/v2/projects/?omitMapResults=true
+or http://127.0.0.1:8787/api/v2/projects/123/activities/); rows are read from `results` (search)
+or `activity` (activity log). MAX_PAGES, when given, stops after that many pages.
 Prints one JSON line: {"pages": P, "rows": N, "seconds": S}. Used by the benchmarks as the
 baseline that tmframes is measured against; it deliberately has no concurrency and no retries.
 """
@@ -22,6 +24,7 @@ def page_url(url, page):
 
 def main():
     url = sys.argv[1]
+    max_pages = int(sys.argv[2]) if len(sys.argv) > 2 else None
     started = time.perf_counter()
     rows = []
     page = 1
@@ -32,7 +35,7 @@ def main():
         pages += 1
         rows.extend(body.get("results", body.get("activity", [])))
         pagination = body.get("pagination")
-        if not pagination or not pagination["hasNext"]:
+        if not pagination or not pagination["hasNext"] or pages == max_pages:
             break
         page = pagination["nextNum"]
     seconds = time.perf_counter() - started

@@ -117,6 +117,11 @@ function fold(kind: ColumnKind, value: unknown): unknown {
 }
 
 function toSeries(name: string, column: Column<never>, values: unknown[]): Series {
+  // A column with no value at all (TM's `pictureUrl`, activity `issues` ...) is one null,
+  // extended: converting or decoding every null costs as much as real values.
+  if (values.length > 1 && values.every((value) => value === null)) {
+    return toSeries(name, column, [null]).extendConstant(null, values.length - 1).alias(name);
+  }
   switch (column.kind) {
     case "int":
       return pl.Series(name, values, pl.Float64).cast(pl.Int64);

@@ -41,7 +41,12 @@ export interface HttpConfig {
   limiter: Limiter;
   /** The on-disk response cache, consulted before the limiter. @default none */
   cache?: ResponseCache | undefined;
+  /** The largest body read, in bytes; a larger one fails at once. @default {@link MAX_BODY_BYTES} */
+  maxBodyBytes?: number | undefined;
 }
+
+/** The default cap on a response body: 64 MiB, far above any TM answer. */
+export const MAX_BODY_BYTES = 64 * 2 ** 20;
 
 /** What is known about one answer: where it came from and what it held. Never the token. */
 export interface ResponseRecord {
@@ -75,6 +80,12 @@ export interface JsonAnswer {
   response: ResponseRecord;
 }
 
+/** A parsed body; its record is built on demand. */
+interface LazyAnswer {
+  data: unknown;
+  response: () => Promise<ResponseRecord>;
+}
+
 type Outcome =
   | { kind: "ok"; data: unknown; status: number; body: string }
   | {
@@ -86,7 +97,8 @@ type Outcome =
   }
   | { kind: "body"; status: number; detail: string }
   | { kind: "network"; detail: string; cause: unknown }
-  | { kind: "timeout" };
+  | { kind: "timeout" }
+  | { kind: "tooLarge"; status: number; limit: number };
 
 function responseRecord(
   request: CacheRequest,
@@ -175,7 +187,7 @@ export class Http {
     observer?: ResponseObserver,
   ): Promise<unknown> {
     const answer = await this.#answer(url, signal);
-    observer?.record(answer.response);
+    if (observer) observer.record(await answer.response());
     return answer.data;
   }
 
@@ -187,7 +199,10 @@ export class Http {
   getJsonOnce(url: URL, signal?: AbortSignal): Promise<JsonAnswer> {
     const known = this.#once.get(url.href);
     if (known) return known;
-    const answer = this.#answer(url, signal);
+    const answer = this.#answer(url, signal).then(async (found) => ({
+      data: found.data,
+      response: await found.response(),
+    }));
     this.#once.set(url.href, answer);
     answer.catch(() => this.#once.delete(url.href));
     return answer;
@@ -197,14 +212,15 @@ export class Http {
    * The cache (when it reads) answers first, without a limiter slot or a request; else the
    * network, through the retry loop, and the answer is stored (when the cache writes).
    */
-  async #answer(url: URL, signal: AbortSignal | undefined): Promise<JsonAnswer> {
+  async #answer(url: URL, signal: AbortSignal | undefined): Promise<LazyAnswer> {
     signal?.throwIfAborted();
     const { cache, language, token } = this.#config;
     const request: CacheRequest = { url, language, auth: token !== undefined };
     if (cache?.reads) {
       const found = await cache.lookup(request);
       if (found.kind === "hit") {
-        return { data: found.entry.data, response: responseRecord(request, true, found.entry) };
+        const record = responseRecord(request, true, found.entry);
+        return { data: found.entry.data, response: () => Promise.resolve(record) };
       }
       if (cache.mode === "offline") {
         throw new OfflineCacheMiss({ url: url.href, dir: cache.dir, reason: found.reason });
@@ -212,10 +228,13 @@ export class Http {
     }
     const fetched = await this.#fetchJson(url, signal);
     const fetchedAt = new Date();
-    const digest = await digestText(fetched.body);
     if (cache?.writes) await cache.store(request, { ...fetched, fetchedAt });
-    const stored = { ...fetched, ...digest, fetchedAt };
-    return { data: fetched.data, response: responseRecord(request, false, stored) };
+    // The body's SHA-256 is computed only when someone asks for the record (provenance).
+    async function response(): Promise<ResponseRecord> {
+      const digest = await digestText(fetched.body);
+      return responseRecord(request, false, { ...fetched, ...digest, fetchedAt });
+    }
+    return { data: fetched.data, response };
   }
 
   /** The retry loop around single attempts, each holding one limiter slot. */
@@ -227,7 +246,10 @@ export class Http {
     for (let attempt = 1;; attempt++) {
       const outcome = await limiter.run(() => this.#attempt(url, signal), signal);
       if (outcome.kind === "ok") return outcome;
-      const retryable = outcome.kind !== "status" || isRetryableStatus(outcome.status);
+      // A body over the cap would only be too large again: fail at once.
+      const retryable = outcome.kind === "status"
+        ? isRetryableStatus(outcome.status)
+        : outcome.kind !== "tooLarge";
       if (!retryable || attempt > retry.limit) throw this.#toError(url, outcome, attempt);
       let delay = backoffDelay(attempt, retry);
       if (outcome.kind === "status") {
@@ -249,7 +271,9 @@ export class Http {
     try {
       const response = await this.#ky.get(url, { signal: combined });
       status = response.status;
-      const body = await response.text();
+      const limit = this.#config.maxBodyBytes ?? MAX_BODY_BYTES;
+      const body = await readBody(response, limit);
+      if (body === undefined) return { kind: "tooLarge", status, limit };
       const contentType = response.headers.get("content-type");
       if (!response.ok) {
         const retryAfter = response.headers.get("retry-after");
@@ -302,6 +326,15 @@ export class Http {
           attempts,
           status: outcome.status,
         });
+      case "tooLarge":
+        return new NetworkError({
+          url: href,
+          failure: "body",
+          detail: `the body is larger than ${outcome.limit} bytes (raise \`maxBodyBytes\` in ` +
+            "createClient() if such an answer is expected)",
+          attempts,
+          status: outcome.status,
+        });
       case "timeout":
         return new NetworkError({
           url: href,
@@ -323,4 +356,41 @@ export class Http {
   #redact(text: string): string {
     return redact(text, this.#config.token);
   }
+}
+
+/**
+ * The body as text, or `undefined` (and the rest unread) once it exceeds `limit` bytes. A
+ * declared, uncompressed `Content-Length` within the limit is read in one go; otherwise the
+ * bytes are counted as they stream in, so a compressed or unannounced body cannot grow past
+ * the limit in memory.
+ */
+async function readBody(response: Response, limit: number): Promise<string | undefined> {
+  const declared = Number(response.headers.get("content-length") ?? NaN);
+  if (declared > limit) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  const encoding = response.headers.get("content-encoding");
+  const plain = encoding === null || encoding === "identity";
+  if ((Number.isFinite(declared) && plain) || response.body === null) return await response.text();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }

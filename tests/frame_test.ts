@@ -169,3 +169,22 @@ Deno.test("FrameBuilder refuses a value of the wrong kind, naming the column", (
     /Cannot build column n: row 0 holds string, not number/,
   );
 });
+
+Deno.test("a column with no value keeps its dtype, length and nulls", () => {
+  const columns = {
+    n: { kind: "int" },
+    at: { kind: "datetime" },
+    day: { kind: "date" },
+    text: { kind: "str" },
+    issues: { kind: "list<struct>", fields: { id: "int", name: "str" } },
+  } as const;
+  const rows = [1, 2, 3].map(() => ({ n: null, at: null, day: null, text: null, issues: null }));
+  const frame = toFrame(columns, rows);
+  assert.equal(frame.height, 3);
+  for (const [name, column] of Object.entries(columns)) {
+    const series = frame.getColumn(name);
+    assert.ok(series.dtype.equals(dtypeOf(column)), `${name}: ${series.dtype}`);
+    assert.equal(series.nullCount(), 3, name);
+    assert.equal(series.name, name);
+  }
+});

@@ -82,6 +82,10 @@ export async function main(args: string[]): Promise<number> {
     ...(numbers.campaign !== undefined ? { campaignProjects: numbers.campaign } : {}),
     ...(numbers.latency !== undefined ? { faults: { latencyMs: numbers.latency } } : {}),
   });
+  if (emulator.world.hugeProjectId !== undefined) {
+    // deno-lint-ignore no-console
+    console.log(`  huge project: ${emulator.world.hugeProjectId}`);
+  }
   // deno-lint-ignore no-console
   console.log(`TM emulator serving ${emulator.url}`);
   for (const t of emulator.tokens) {

@@ -52,7 +52,10 @@ export class WorldIndex {
     return this.users.get(id)?.username ?? null;
   }
 
-  /** Non-COMMENT history rows of a project, newest first (cached until history changes). */
+  /**
+   * Non-COMMENT history rows of a project by users the index knows, newest first (cached
+   * until history changes, so a page of a huge history costs no scan).
+   */
   activity(project: Project): HistoryRow[] {
     const last = project.history[project.history.length - 1];
     const lastId = last === undefined ? -1 : last.id;
@@ -60,7 +63,7 @@ export class WorldIndex {
     if (cached && cached.length === project.history.length && cached.lastId === lastId) {
       return cached.rows;
     }
-    const rows = activity(project);
+    const rows = activity(project).filter((row) => this.users.has(row.userId));
     this.#activity.set(project.id, { length: project.history.length, lastId, rows });
     return rows;
   }
