@@ -39,15 +39,27 @@ export type { FetchOptions } from "./src/query.ts";
 export type { ProgressMode } from "./src/progress.ts";
 export { describeEstimate, type RequestEstimate, requestsFor } from "./src/estimate.ts";
 export {
+  type ActivityInterval,
+  activityOverTime,
+  type ActivityOverTimeOptions,
   type ChartElement,
+  contributors,
+  type ContributorsOptions,
   plotDocument,
   type PlotRow,
   plotRows,
+  type ProgressBy,
+  progressOverTime,
+  type ProgressOverTimeOptions,
   type ProjectsColorBy,
   projectsOverview,
   type ProjectsOverviewOptions,
+  TASK_STATUS_COLORS,
+  taskMap,
+  type TaskMapOptions,
   toSvg,
 } from "./src/plot/mod.ts";
+export { FrameTable, table, type TableOptions } from "./src/table.ts";
 export type { Page, Progress } from "./src/paginate.ts";
 export type { Day } from "./src/args.ts";
 export type {
@@ -119,6 +131,8 @@ export {
   type SnapshotOptions,
   writeSnapshot,
 } from "./src/snapshot.ts";
+export { buildReport, type ReportOptions, type ReportSummary } from "./src/report/build.ts";
+export { emulatorRoot, routedFetch } from "./src/report/route.ts";
 export {
   type Emulator,
   type EmulatorOptions,

@@ -8,7 +8,7 @@
 
 import { requirePositiveInteger, requireText, show } from "./args.ts";
 import { type CacheOptions, resolveCache } from "./cache.ts";
-import { Http } from "./http.ts";
+import { Http, MAX_BODY_BYTES } from "./http.ts";
 import { Limiter } from "./limiter.ts";
 import { ProjectHandle } from "./queries/project.ts";
 import { ProjectsQuery } from "./queries/projects.ts";
@@ -69,6 +69,11 @@ export interface ClientOptions {
    * default 24 hours. @default none (mode "off")
    */
   cache?: CacheOptions;
+  /**
+   * The largest response body read, in bytes. A larger answer fails at once with a
+   * `NetworkError` (failure `"body"`) instead of filling memory. @default 67108864 (64 MiB)
+   */
+  maxBodyBytes?: number;
   /**
    * Progress of `records()`/`frame()` when they fetch more than one page: `"auto"` draws it in
    * the Deno Jupyter kernel (one output updated in place) or on stderr when it is a terminal;
@@ -294,6 +299,7 @@ export function createClient(options: ClientOptions = {}): Client {
     fetch: options.fetch,
     limiter: new Limiter({ concurrency, requestsPerSecond }),
     cache: resolveCache(options.cache),
+    maxBodyBytes: positiveNumber("maxBodyBytes", options.maxBodyBytes, MAX_BODY_BYTES),
   });
   const progress = options.progress ?? "auto";
   if (progress !== true && progress !== false && progress !== "auto") {

@@ -42,14 +42,28 @@ export type Pagination = z.infer<typeof Pagination>;
 export const TM_DATE_TIME_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|\+00:00Z?)?$/;
 
-function isRealTime(value: string): boolean {
-  const match = TM_DATE_TIME_PATTERN.exec(value);
-  if (!match) return false;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as number[];
-  const date = new Date(Date.UTC(year!, month! - 1, day!, hour!, minute!, second!));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month! - 1 &&
-    date.getUTCDate() === day && date.getUTCHours() === hour && date.getUTCMinutes() === minute &&
-    date.getUTCSeconds() === second;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function digits(value: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + value.charCodeAt(i) - 48;
+  return n;
+}
+
+/**
+ * Whether a string that matches {@link TM_DATE_TIME_PATTERN} names a real moment (no
+ * February 30, no hour 24). The pattern fixes every field's position, so this reads the
+ * digits in place: it runs once per timestamp of every page, and a `Date` per value would
+ * cost more than the rest of the row's validation.
+ */
+function isCalendarTime(value: string): boolean {
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 7);
+  const day = digits(value, 8, 10);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1] ?? 0;
+  return day >= 1 && day <= days && digits(value, 11, 13) < 24 && digits(value, 14, 16) < 60 &&
+    digits(value, 17, 19) < 60;
 }
 
 /**
@@ -67,9 +81,11 @@ function isRealTime(value: string): boolean {
  * assert.equal(TmDateTime.safeParse("2024-05-01T12:34:56+02:00").success, false);
  * ```
  */
-export const TmDateTime = z.string().refine(isRealTime, {
-  message: "Expected a UTC timestamp like 2024-05-01T12:34:56[.ffffff][Z]",
-});
+export const TmDateTime = z.string()
+  .regex(TM_DATE_TIME_PATTERN, {
+    message: "Expected a UTC timestamp like 2024-05-01T12:34:56[.ffffff][Z]",
+  })
+  .refine(isCalendarTime, { message: "Expected a real calendar date and time" });
 /** A TM timestamp string. */
 export type TmDateTime = z.infer<typeof TmDateTime>;
 
