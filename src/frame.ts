@@ -48,6 +48,9 @@ export interface Column<Row> {
 export type Columns<Row> = Readonly<Record<string, Column<Row>>>;
 
 const DATE_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S%.f";
+
+/** Rows folded as JS values before they are converted into polars columns. */
+const CHUNK_ROWS = 16_384;
 const DATE_FORMAT = "%Y-%m-%d";
 
 function fieldDtype(kind: FieldKind): DataType {
@@ -185,13 +188,22 @@ function toSeries(name: string, column: Column<never>, values: unknown[]): Serie
  */
 export class FrameBuilder<Row> {
   readonly #columns: Columns<Row>;
-  readonly #values: unknown[][];
+  readonly #chunkRows: number;
+  /** The rows folded since the last flush, one JS array per column. */
+  #values: unknown[][];
+  /** Earlier rows, already converted: one frame per flushed chunk. */
+  readonly #chunks: DataFrame[] = [];
   #height = 0;
 
-  /** Starts an empty frame with the declared columns. */
-  constructor(columns: Columns<Row>) {
+  /**
+   * Starts an empty frame with the declared columns. Every `chunkRows` rows the JS values are
+   * converted into polars columns and dropped, so a long crawl never holds more than one
+   * chunk of rows as JS values.
+   */
+  constructor(columns: Columns<Row>, options: { chunkRows?: number } = {}) {
     this.#columns = columns;
-    this.#values = Object.keys(columns).map(() => []);
+    this.#chunkRows = options.chunkRows ?? CHUNK_ROWS;
+    this.#values = this.#emptyColumns();
   }
 
   /** Rows added so far. */
@@ -209,23 +221,42 @@ export class FrameBuilder<Row> {
         const value = fold(column.kind, raw);
         if (value === undefined) {
           throw new TmError(
-            `Cannot build column ${name}: row ${target.length} holds ${typeof raw}, not ${
-              expected(column.kind)
-            }`,
+            `Cannot build column ${name}: row ${
+              this.#height + target.length
+            } holds ${typeof raw}, ` +
+              `not ${expected(column.kind)}`,
           );
         }
         target.push(value);
       }
     });
     this.#height += rows.length;
+    if ((this.#values[0]?.length ?? 0) >= this.#chunkRows) this.#flush();
   }
 
   /** Builds the DataFrame, with exactly the declared columns and dtypes. */
   finish(): DataFrame {
+    if (this.#chunks.length === 0) return this.#convert();
+    if ((this.#values[0]?.length ?? 0) > 0) this.#flush();
+    const [first, ...rest] = this.#chunks;
+    if (rest.length === 0) return first as DataFrame;
+    return pl.concat(this.#chunks, { how: "vertical", rechunk: true });
+  }
+
+  #emptyColumns(): unknown[][] {
+    return Object.keys(this.#columns).map(() => []);
+  }
+
+  #convert(): DataFrame {
     const series = Object.entries(this.#columns).map(([name, column], index) =>
       toSeries(name, column as Column<never>, this.#values[index] as unknown[])
     );
     return pl.DataFrame(series);
+  }
+
+  #flush(): void {
+    this.#chunks.push(this.#convert());
+    this.#values = this.#emptyColumns();
   }
 }
 

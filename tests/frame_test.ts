@@ -188,3 +188,31 @@ Deno.test("a column with no value keeps its dtype, length and nulls", () => {
     assert.equal(series.name, name);
   }
 });
+
+Deno.test("FrameBuilder converts rows chunk by chunk into the same frame as in one go", () => {
+  type Row = { id: number; at: string | null; tags: string[] | null; note: string | null };
+  const columns: Columns<Row> = {
+    id: { kind: "int" },
+    at: { kind: "datetime" },
+    tags: { kind: "list<str>" },
+    note: { kind: "str" },
+  };
+  const rows: Row[] = Array.from({ length: 10 }, (_, i) => ({
+    id: i,
+    at: i % 4 === 0 ? null : `2024-05-0${1 + (i % 9)}T12:00:0${i % 10}Z`,
+    tags: i % 3 === 0 ? null : [`t${i}`, "x"],
+    note: i < 6 ? null : `n${i}`, // all null in the first chunks, not in the last
+  }));
+  const whole = new FrameBuilder(columns);
+  whole.add(rows);
+  const chunked = new FrameBuilder(columns, { chunkRows: 3 });
+  for (const page of [rows.slice(0, 2), rows.slice(2, 5), rows.slice(5, 9), rows.slice(9)]) {
+    chunked.add(page);
+  }
+  const expected = whole.finish();
+  const actual = chunked.finish();
+  assert.equal(chunked.height, 10);
+  assert.deepEqual(actual.dtypes.map(String), expected.dtypes.map(String));
+  assert.ok(actual.frameEqual(expected));
+  assert.deepEqual(actual.getColumn("note").nullCount(), 6);
+});
