@@ -7,11 +7,12 @@
 
 import { z } from "../deps.ts";
 import { orNull, TmDateTime } from "./common.ts";
-import { TaskAction, TaskStatus } from "./enums.ts";
-import { HistoryIssue } from "./activities.ts";
+import { TaskStatus } from "./enums.ts";
+import { Activity } from "./activities.ts";
 
 /**
- * One history row of a task, newest first, comments included (TM sends `taskId: null`).
+ * One history row of a task, newest first, comments included: an activity row whose `taskId`
+ * TM sends as `null`.
  *
  * @example
  * ```ts
@@ -25,16 +26,7 @@ import { HistoryIssue } from "./activities.ts";
  * assert.equal(row.action, "COMMENT");
  * ```
  */
-export const TaskHistoryEntry = z.object({
-  historyId: z.number().int(),
-  taskId: orNull(z.number().int()),
-  action: TaskAction,
-  actionText: orNull(z.string()),
-  actionDate: TmDateTime,
-  actionBy: orNull(z.string()),
-  pictureUrl: orNull(z.string()),
-  issues: orNull(z.array(HistoryIssue)),
-});
+export const TaskHistoryEntry = Activity.extend({ taskId: orNull(z.number().int()) });
 /** One history row of a task. */
 export type TaskHistoryEntry = z.infer<typeof TaskHistoryEntry>;
 
