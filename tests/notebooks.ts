@@ -94,30 +94,36 @@ export interface ExecuteOptions {
 }
 
 /**
- * Executes one notebook with `jupyter nbconvert --execute` on the Deno kernel and returns the
- * executed notebook. Rejects with nbconvert's own report when a cell throws.
+ * Executes one notebook with `jupyter nbconvert` on the Deno kernel (nbconvert's executor, with
+ * the grace period of `jupyter/deno_execute.py`) and returns the executed notebook. Rejects with
+ * nbconvert's own report when a cell throws.
  */
 export async function executeNotebook(path: string, options: ExecuteOptions): Promise<Notebook> {
   const target = options.outputDir === undefined ? ["--inplace"] : [
     "--output-dir",
     options.outputDir,
   ];
+  // nbconvert's executor, patient with the Deno kernel's results that arrive after its idle
+  // status (see jupyter/deno_execute.py).
+  const preprocessors = new URL("./jupyter/", import.meta.url).pathname;
+  const pythonPath = [preprocessors, Deno.env.get("PYTHONPATH")].filter(Boolean).join(":");
   const { success, stderr } = await new Deno.Command("jupyter", {
     args: [
       "nbconvert",
       "--to",
       "notebook",
-      "--execute",
-      "--ExecutePreprocessor.kernel_name=deno",
-      "--ExecutePreprocessor.timeout=600",
+      '--Exporter.preprocessors=["deno_execute.DenoExecutePreprocessor"]',
+      "--DenoExecutePreprocessor.enabled=True",
+      "--DenoExecutePreprocessor.kernel_name=deno",
+      "--DenoExecutePreprocessor.timeout=600",
       // On a loaded machine outputs can trail the reply; wait for them, and fail loudly if not.
-      "--ExecutePreprocessor.iopub_timeout=60",
-      "--ExecutePreprocessor.raise_on_iopub_timeout=True",
-      "--ExecutePreprocessor.record_timing=False",
+      "--DenoExecutePreprocessor.iopub_timeout=60",
+      "--DenoExecutePreprocessor.raise_on_iopub_timeout=True",
+      "--DenoExecutePreprocessor.record_timing=False",
       ...target,
       path,
     ],
-    env: { TM_API_URL: options.emulator.url, NO_COLOR: "1" },
+    env: { TM_API_URL: options.emulator.url, NO_COLOR: "1", PYTHONPATH: pythonPath },
     stdout: "piped",
     stderr: "piped",
   }).output();

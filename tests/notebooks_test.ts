@@ -49,10 +49,11 @@ for (const path of notebooks) {
       const emulator = await startEmulator({ port: 0 });
       const outputDir = await Deno.makeTempDir({ prefix: "tmframes-notebooks-" });
       try {
-        // Now and then (more often under load) the Deno kernel reports a cell idle before its
-        // result reaches nbclient, which then saves the cell without output. Running again
-        // tells that race from a cell that really shows nothing, which fails every run. The
-        // test task runs this file on its own, after the parallel suite, to keep load low.
+        // The Deno kernel now and then sends a cell's result after its idle status; the
+        // executor waits a moment for such late output (jupyter/deno_execute.py). Should a
+        // result come later still, running again tells that race from a cell that really
+        // shows nothing, which fails every run. The test task runs this file on its own,
+        // after the parallel suite, to keep the machine quiet.
         let notebook = await executeNotebook(path, { emulator, outputDir });
         for (let run = 2; run <= RUNS && silentCells(notebook).length > 0; run++) {
           notebook = await executeNotebook(path, { emulator, outputDir });
