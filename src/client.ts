@@ -8,7 +8,8 @@
 
 import { requirePositiveInteger, requireText, show } from "./args.ts";
 import { type CacheOptions, resolveCache } from "./cache.ts";
-import { Http, MAX_BODY_BYTES } from "./http.ts";
+import { Http } from "./http.ts";
+import { MAX_BODY_BYTES } from "./read_body.ts";
 import { Limiter } from "./limiter.ts";
 import { ProjectHandle } from "./queries/project.ts";
 import { ProjectsQuery } from "./queries/projects.ts";

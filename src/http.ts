@@ -20,6 +20,7 @@ import { type CacheRequest, digestText, type ResponseCache } from "./cache.ts";
 import { ky, type KyInstance } from "./deps.ts";
 import { ApiError, NetworkError, OfflineCacheMiss, redact } from "./errors.ts";
 import { describeBody, readErrorBody } from "./error_body.ts";
+import { MAX_BODY_BYTES, readBody } from "./read_body.ts";
 import type { Limiter } from "./limiter.ts";
 import {
   backoffDelay,
@@ -44,9 +45,6 @@ export interface HttpConfig {
   /** The largest body read, in bytes; a larger one fails at once. @default {@link MAX_BODY_BYTES} */
   maxBodyBytes?: number | undefined;
 }
-
-/** The default cap on a response body: 64 MiB, far above any TM answer. */
-export const MAX_BODY_BYTES = 64 * 2 ** 20;
 
 /** What is known about one answer: where it came from and what it held. Never the token. */
 export interface ResponseRecord {
@@ -356,41 +354,4 @@ export class Http {
   #redact(text: string): string {
     return redact(text, this.#config.token);
   }
-}
-
-/**
- * The body as text, or `undefined` (and the rest unread) once it exceeds `limit` bytes. A
- * declared, uncompressed `Content-Length` within the limit is read in one go; otherwise the
- * bytes are counted as they stream in, so a compressed or unannounced body cannot grow past
- * the limit in memory.
- */
-async function readBody(response: Response, limit: number): Promise<string | undefined> {
-  const declared = Number(response.headers.get("content-length") ?? NaN);
-  if (declared > limit) {
-    await response.body?.cancel();
-    return undefined;
-  }
-  const encoding = response.headers.get("content-encoding");
-  const plain = encoding === null || encoding === "identity";
-  if ((Number.isFinite(declared) && plain) || response.body === null) return await response.text();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
 }

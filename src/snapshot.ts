@@ -11,7 +11,7 @@
  */
 
 import { show } from "./args.ts";
-import { writeAtomically } from "./cache.ts";
+import { writeAtomically } from "./atomic_write.ts";
 import { type DataFrame, pl, type Series } from "./deps.ts";
 import { TmError } from "./errors.ts";
 import { Provenance, ProvenanceRecorder } from "./provenance.ts";

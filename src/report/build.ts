@@ -11,7 +11,7 @@
  * @module
  */
 
-import { writeAtomically } from "../cache.ts";
+import { writeAtomically } from "../atomic_write.ts";
 import { type Client, createClient } from "../client.ts";
 import type { ProgressMode } from "../progress.ts";
 import { writeSnapshot } from "../snapshot.ts";
