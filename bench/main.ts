@@ -245,4 +245,13 @@ async function main(args: string[]): Promise<void> {
   console.log(await Deno.readTextFile(results));
 }
 
-if (import.meta.main) await main(Deno.args);
+if (import.meta.main) {
+  try {
+    await main(Deno.args);
+  } catch (error) {
+    if (!(error instanceof RangeError) && !(error instanceof TypeError)) throw error;
+    // deno-lint-ignore no-console
+    console.error(error.message);
+    Deno.exit(2);
+  }
+}
