@@ -226,6 +226,11 @@ export async function* paginate<Row>(
     }
   }
 
+  /** The crawl could not get every row after `passes` passes: say so rather than return less. */
+  function drift(passes: number): DriftError {
+    return new DriftError({ url: source.url.href, rows: seen.size, total: rowTarget(), passes });
+  }
+
   /**
    * A bounded crawl ended at a page past the end. If the total moved while it ran, rows may
    * have slipped between pages answered out of order: scan the window again, sequentially from
@@ -235,14 +240,7 @@ export async function* paginate<Row>(
     let before = startTotal;
     let head = false;
     for (let passes = 2; total !== before && !limitReached(); passes++) {
-      if (passes > maxPasses) {
-        throw new DriftError({
-          url: source.url.href,
-          rows: seen.size,
-          total: rowTarget(),
-          passes: maxPasses,
-        });
-      }
+      if (passes > maxPasses) throw drift(maxPasses);
       before = total;
       pastEnd = false;
       const to = () => Math.ceil((total ?? 0) / perPage);
@@ -268,20 +266,13 @@ export async function* paginate<Row>(
     }
     let untilKnown = false;
     for (let passes = 2; !complete(); passes++) {
-      if (passes > maxPasses) {
-        throw new DriftError({
-          url: source.url.href,
-          rows: seen.size,
-          total: rowTarget(),
-          passes: maxPasses,
-        });
-      }
+      if (passes > maxPasses) throw drift(maxPasses);
       const before = seen.size;
       const to = () => Math.ceil(rowTarget() / perPage);
       yield* pass({ number: passes, from: 1, to, lookahead: 0, untilKnown });
       const found = seen.size - before;
       if (!untilKnown && found === 0) {
-        throw new DriftError({ url: source.url.href, rows: seen.size, total: rowTarget(), passes });
+        throw drift(passes);
       }
       // After a full scan only head insertions can be missing: scan from page 1 until a page
       // holds nothing new. A head scan that finds nothing falls back to a full scan.
