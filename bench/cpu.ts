@@ -9,7 +9,7 @@
 
 import { startEmulator } from "../src/emulator/server.ts";
 import { createClient } from "../src/client.ts";
-import { type Endpoint } from "../src/query.ts";
+import type { Endpoint } from "../src/endpoint.ts";
 import { FrameBuilder } from "../src/frame.ts";
 import { ACTIVITIES_ENDPOINT } from "../src/queries/activities.ts";
 import { PROJECTS_ENDPOINT } from "../src/queries/projects.ts";
@@ -51,14 +51,14 @@ async function bodies(first: URL): Promise<string[]> {
   }
 }
 
-function pipeline<P, Row>(endpoint: Endpoint<P, Row>, texts: string[]): [CpuStages, number] {
+function pipeline<P, Row, A>(endpoint: Endpoint<P, Row, A>, texts: string[]): [CpuStages, number] {
   const stages: CpuStages = { parse: 0, zod: 0, fold: 0, series: 0 };
   const builder = new FrameBuilder(endpoint.columns);
   for (const text of texts) {
     const t0 = performance.now();
     const data: unknown = JSON.parse(text);
     const t1 = performance.now();
-    const page = endpoint.page.parse(data);
+    const page = endpoint.body.parse(data);
     const t2 = performance.now();
     builder.add(endpoint.rows(page));
     const t3 = performance.now();
@@ -73,9 +73,9 @@ function pipeline<P, Row>(endpoint: Endpoint<P, Row>, texts: string[]): [CpuStag
   return [stages, frame.height];
 }
 
-function measure<P, Row>(
+function measure<P, Row, A>(
   what: string,
-  endpoint: Endpoint<P, Row>,
+  endpoint: Endpoint<P, Row, A>,
   texts: string[],
   repeats: number,
 ): CpuFigure {

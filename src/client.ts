@@ -11,20 +11,27 @@ import { type CacheOptions, resolveCache } from "./cache.ts";
 import { Http } from "./http.ts";
 import { MAX_BODY_BYTES } from "./read_body.ts";
 import { Limiter } from "./limiter.ts";
+import type { Endpoint } from "./endpoint.ts";
+import { type Many, manyOf } from "./many.ts";
 import { ProjectHandle } from "./queries/project.ts";
 import { ProjectsQuery } from "./queries/projects.ts";
-import { projectList, type ProjectSet } from "./queries/project_set.ts";
+import { ProjectSet } from "./queries/project_set.ts";
 import { UserHandle } from "./queries/users.ts";
 import { OrganisationHandle, ORGANISATIONS_ENDPOINT } from "./queries/organisations.ts";
-import { CAMPAIGNS_ENDPOINT, COUNTRIES_ENDPOINT, INTERESTS_ENDPOINT } from "./queries/catalogue.ts";
+import {
+  type CampaignRow,
+  CAMPAIGNS_ENDPOINT,
+  COUNTRIES_ENDPOINT,
+  type CountryRow,
+  INTERESTS_ENDPOINT,
+} from "./queries/catalogue.ts";
 import { HEARTBEAT_ENDPOINT, SYSTEM_STATISTICS_ENDPOINT } from "./queries/system.ts";
 import { TaskStatisticsQuery } from "./queries/task_statistics.ts";
-import { ListQuery } from "./queries/list.ts";
-import type { Organisation, OrganisationList } from "./schemas/organisations.ts";
-import type { CampaignList, CountryList, Interest, InterestList } from "./schemas/catalogue.ts";
+import { EndpointQuery } from "./queries/endpoint_query.ts";
+import type { Organisation } from "./schemas/organisations.ts";
+import type { Interest } from "./schemas/catalogue.ts";
 import type { Heartbeat, SystemStatistics } from "./schemas/system.ts";
-import type { CampaignRow, CountryRow } from "./queries/catalogue.ts";
-import type { Endpoint, QueryContext } from "./query.ts";
+import type { QueryContext } from "./query.ts";
 import type { RetryPolicy } from "./retry.ts";
 import { isLoopback } from "./url.ts";
 import { VERSION } from "./version.ts";
@@ -197,10 +204,19 @@ export class Client {
 
   /** A project search over `GET /projects/`. */
   projects(): ProjectsQuery;
-  /** Many projects by id: their activity and contributions in one frame each. */
-  projects(ids: readonly number[]): ProjectSet;
-  projects(ids?: readonly number[]): ProjectsQuery | ProjectSet {
-    return ids === undefined ? new ProjectsQuery(this.#context) : projectList(this.#context, ids);
+  /**
+   * Many projects by id (`projects(1, 2)`, `projects([1, 2])`): their per-project endpoints
+   * in one frame each. Duplicates are dropped, the first place kept; an empty array gives
+   * typed empty frames without a request.
+   */
+  projects(...ids: Many<number>[]): ProjectSet;
+  projects(...ids: Many<number>[]): ProjectsQuery | ProjectSet {
+    if (ids.length === 0) return new ProjectsQuery(this.#context);
+    const flat = ids.flat();
+    const checked = flat.length === 0
+      ? []
+      : manyOf("projects", flat, (id) => requirePositiveInteger("project id", id));
+    return new ProjectSet(this.#context, { ids: checked });
   }
 
   /** One project's endpoints. */
@@ -214,8 +230,8 @@ export class Client {
   }
 
   /** `GET /organisations/`: every organisation, by name. */
-  organisations(): ListQuery<OrganisationList, Organisation> {
-    return this.#list(ORGANISATIONS_ENDPOINT, "organisations/");
+  organisations(): EndpointQuery<Organisation> {
+    return this.#list("organisations", ORGANISATIONS_ENDPOINT);
   }
 
   /** One organisation's endpoints, by id. */
@@ -224,37 +240,37 @@ export class Client {
   }
 
   /** `GET /campaigns/`: every campaign, by name. */
-  campaigns(): ListQuery<CampaignList, CampaignRow> {
-    return this.#list(CAMPAIGNS_ENDPOINT, "campaigns/");
+  campaigns(): EndpointQuery<CampaignRow> {
+    return this.#list("campaigns", CAMPAIGNS_ENDPOINT);
   }
 
   /** `GET /interests/`: every interest. */
-  interests(): ListQuery<InterestList, Interest> {
-    return this.#list(INTERESTS_ENDPOINT, "interests/");
+  interests(): EndpointQuery<Interest> {
+    return this.#list("interests", INTERESTS_ENDPOINT);
   }
 
   /** `GET /countries/`: every project country, one row each (column `country`). */
-  countries(): ListQuery<CountryList, CountryRow> {
-    return this.#list(COUNTRIES_ENDPOINT, "countries/");
+  countries(): EndpointQuery<CountryRow> {
+    return this.#list("countries", COUNTRIES_ENDPOINT);
   }
 
   /** `GET /system/statistics/`: the home page figures, one row. */
-  systemStatistics(): ListQuery<SystemStatistics, SystemStatistics> {
-    return this.#list(SYSTEM_STATISTICS_ENDPOINT, "system/statistics/");
+  systemStatistics(): EndpointQuery<SystemStatistics> {
+    return this.#list("system statistics", SYSTEM_STATISTICS_ENDPOINT);
   }
 
   /** `GET /system/heartbeat/`: status and release, one row. */
-  heartbeat(): ListQuery<Heartbeat, Heartbeat> {
-    return this.#list(HEARTBEAT_ENDPOINT, "system/heartbeat/");
+  heartbeat(): EndpointQuery<Heartbeat> {
+    return this.#list("heartbeat", HEARTBEAT_ENDPOINT);
   }
 
-  /** `GET /tasks/statistics/` per day; needs a token and `between(start, end)`. */
+  /** `GET /tasks/statistics/` per day; needs a token and `since(day)` or `between(start, end)`. */
   taskStatistics(): TaskStatisticsQuery {
     return new TaskStatisticsQuery(this.#context);
   }
 
-  #list<P, Row>(endpoint: Endpoint<P, Row>, path: string): ListQuery<P, Row> {
-    return new ListQuery(this.#context, { endpoint, path, params: {} });
+  #list<P, Row>(what: string, endpoint: Endpoint<P, Row, void>): EndpointQuery<Row> {
+    return EndpointQuery.of(this.#context, what, endpoint, undefined);
   }
 }
 

@@ -16,15 +16,20 @@
  */
 
 export { default as pl } from "npm:nodejs-polars@0.25.2";
-export type { DataFrame, DataType, Series } from "npm:nodejs-polars@0.25.2";
+export type { DataType, Series } from "npm:nodejs-polars@0.25.2";
+import type * as polars from "npm:nodejs-polars@0.25.2";
+/** A nodejs-polars DataFrame: what `frame()` returns. */
+export type DataFrame = polars.DataFrame;
 export { default as ky } from "npm:ky@2.1.0";
 export { z } from "npm:zod@4.6.7";
 export type { KyInstance } from "npm:ky@2.1.0";
-export type {
-  Markish as PlotMarkish,
-  PlotOptions,
-  ScaleOptions as PlotScaleOptions,
-} from "npm:@observablehq/plot@0.6.17";
+import type * as PlotTypes from "npm:@observablehq/plot@0.6.17";
+/** A Plot mark, or something Plot turns into one. */
+export type PlotMarkish = PlotTypes.Markish;
+/** The options of `Plot.plot`: what every chart's `plot` option passes through. */
+export type PlotOptions = PlotTypes.PlotOptions;
+/** The options of one Plot scale. */
+export type PlotScaleOptions = PlotTypes.ScaleOptions;
 
 /** The Observable Plot module (`npm:@observablehq/plot`). */
 export type PlotModule = typeof import("npm:@observablehq/plot@0.6.17");

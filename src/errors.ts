@@ -289,6 +289,64 @@ export class OfflineCacheMiss extends TmError {
   }
 }
 
+/** One part of a query (a project, a time window) that could not be fetched, and why. */
+export interface PartFailure {
+  /** The part in words: the project id, or the window. */
+  readonly label: string;
+  /** The project, when the part is one project of a query over many. */
+  readonly projectId?: number;
+  readonly error: Error;
+}
+
+/**
+ * Some parts of a query over many projects (or many time windows) failed; the others
+ * succeeded, and `frameWithFailures()` returns them. `failures` lists each failed part with
+ * its error, in the query's order.
+ *
+ * @example
+ * ```ts
+ * import { ApiError, PartsFailedError, TmError } from "./errors.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new PartsFailedError({
+ *   what: "activities",
+ *   unit: "project",
+ *   parts: 30,
+ *   failures: [{
+ *     label: "7",
+ *     projectId: 7,
+ *     error: new ApiError({ url: "https://tm.example/api/v2/projects/7/activities/", status: 403 }),
+ *   }],
+ * });
+ * assert.ok(error instanceof TmError);
+ * assert.match(error.message, /^Cannot fetch activities of 1 of 30 projects: 7 /);
+ * ```
+ */
+export class PartsFailedError extends TmError {
+  override name = "PartsFailedError";
+  /** The failed parts, in the query's order. */
+  readonly failures: readonly PartFailure[];
+  /** How many parts were tried. */
+  readonly parts: number;
+
+  /** Builds the error; the message names every failed part (the first ten with causes). */
+  constructor(
+    init: { what: string; unit: string; parts: number; failures: readonly PartFailure[] },
+  ) {
+    const named = init.failures.slice(0, 10).map((f) => `${f.label} (${f.error.message})`);
+    const more = init.failures.length > 10
+      ? `, and ${init.failures.slice(10).map((f) => f.label).join(", ")}`
+      : "";
+    super(
+      `Cannot fetch ${init.what} of ${init.failures.length} of ${init.parts} ${init.unit}s: ` +
+        `${named.join("; ")}${more}; frameWithFailures() returns the others`,
+      { cause: init.failures[0]?.error },
+    );
+    this.failures = init.failures;
+    this.parts = init.parts;
+  }
+}
+
 /**
  * Replaces every occurrence of `secret` in `text` with `[redacted]`.
  *

@@ -1,104 +1,98 @@
 /**
- * How many requests a plan will take, known before any is sent: what a builder shows in a
- * notebook, and what `query.estimate()` returns.
+ * How many requests a compiled query will make, as far as it is known before asking: what a
+ * query shows in a notebook, and what `query.estimate()` returns.
  *
  * @module
  */
 
-import type { Plan } from "./query.ts";
+import { isMatched, type Plan } from "./query.ts";
+import type { Compiled } from "./query.ts";
 
-/**
- * A plan's request count, as far as it is known without asking the server:
- *
- * - `"one"`: the endpoint answers in one body: 1 request.
- * - `"limit"`: a paged search with a row limit: at most `requests` = ⌈limit / perPage⌉.
- * - `"total"`: a paged search without a limit: ⌈total / perPage⌉ requests (at least 1), where
- *   `total` is what `count()` tells in one request.
- * - `"window"`: a paged log read until the first page past a time window; the count depends on
- *   the data.
- */
-export type RequestEstimate =
-  | { readonly kind: "one"; readonly requests: 1 }
-  | { readonly kind: "limit"; readonly perPage: number; readonly requests: number }
-  | { readonly kind: "total"; readonly perPage: number }
-  | { readonly kind: "window"; readonly perPage: number };
+/** A query's request count, as far as it is known without asking the server. */
+export interface RequestEstimate {
+  /** Requests that will be made whatever the server answers (one per part known before asking). */
+  readonly atLeast: number;
+  /** The most requests it can take, when that is known before asking; `undefined` when it depends on the data. */
+  readonly atMost: number | undefined;
+  /** The estimate in words, as the query's display shows it. */
+  readonly text: string;
+}
 
-/**
- * The estimate of a plan: from the endpoint's page size, the plan's limit and whether it
- * reads a window.
- *
- * @example
- * ```ts
- * import { estimateRequests } from "./estimate.ts";
- * import { PROJECTS_ENDPOINT } from "./queries/projects.ts";
- * import assert from "node:assert/strict";
- *
- * const plan = { endpoint: PROJECTS_ENDPOINT, path: "projects/", params: {} };
- * assert.deepEqual(estimateRequests(plan), { kind: "total", perPage: 14 });
- * assert.deepEqual(estimateRequests({ ...plan, limit: 30 }), { kind: "limit", perPage: 14, requests: 3 });
- * ```
- */
-export function estimateRequests<P, Row>(plan: Plan<P, Row>): RequestEstimate {
-  const perPage = plan.endpoint.perPage;
-  if (perPage === undefined) return { kind: "one", requests: 1 };
-  if (plan.isPastEnd !== undefined || plan.keep !== undefined) return { kind: "window", perPage };
-  if (plan.limit === undefined) return { kind: "total", perPage };
-  return { kind: "limit", perPage, requests: Math.max(1, Math.ceil(plan.limit / perPage)) };
+/** One plan's requests: at most, and in words (for a part, or per part). */
+function planRequests<Row>(plan: Plan<Row>): { atMost: number | undefined; text: string } {
+  const perPage = plan.perPage;
+  if (perPage === undefined) return { atMost: 1, text: "1 request" };
+  const pages = `pages of ${perPage} rows`;
+  if (plan.keep || plan.isPastEnd) {
+    const upTo = plan.limit === undefined
+      ? ""
+      : `, at most ${
+        Math.max(1, Math.ceil(plan.limit / perPage))
+      } if the window holds ${plan.limit} rows`;
+    return {
+      atMost: undefined,
+      text: `1 request per page of ${perPage} rows up to the first page past the window${upTo}`,
+    };
+  }
+  if (plan.limit === undefined) {
+    return {
+      atMost: undefined,
+      text: `ceil(total / ${perPage}) requests (${pages}); count() asks for total in 1 request`,
+    };
+  }
+  const most = Math.max(1, Math.ceil(plan.limit / perPage));
+  return { atMost: most, text: `at most ${most} request${most === 1 ? "" : "s"} (${pages})` };
 }
 
 /**
- * The number of requests, once the server's total is known (`undefined` for a window, whose
- * count depends on the dates of the rows).
+ * The estimate of a compiled query: from each part's page size, limit and window, and the
+ * number of parts when it is known before asking.
  *
- * @example
+ * @example One search, and six windows
  * ```ts
- * import { requestsFor } from "./estimate.ts";
+ * import { createClient } from "./client.ts";
  * import assert from "node:assert/strict";
  *
- * assert.equal(requestsFor({ kind: "total", perPage: 14 }, 600), 43);
- * assert.equal(requestsFor({ kind: "total", perPage: 14 }, 0), 1);
- * assert.equal(requestsFor({ kind: "limit", perPage: 14, requests: 3 }, 20), 2);
+ * const tm = createClient({ baseUrl: "https://tm.example/api/v2/", token: "example" });
+ * assert.deepEqual(tm.projects().limit(30).estimate(), {
+ *   atLeast: 1, atMost: 3, text: "at most 3 requests (pages of 14 rows)",
+ * });
+ * const windows = tm.taskStatistics().between("2021-01-01", "2026-06-30").estimate();
+ * assert.equal(windows.atMost, 6);
+ * assert.equal(windows.text, "6 requests: 1 request per window (6 windows)");
  * ```
  */
-export function requestsFor(estimate: RequestEstimate, total: number): number | undefined {
-  switch (estimate.kind) {
-    case "one":
-      return 1;
-    case "limit":
-      return Math.min(estimate.requests, Math.max(1, Math.ceil(total / estimate.perPage)));
-    case "total":
-      return Math.max(1, Math.ceil(total / estimate.perPage));
-    case "window":
-      return undefined;
+export function estimateRequests<Row>(compiled: Compiled<Row>): RequestEstimate {
+  const parts = compiled.parts;
+  const unit = compiled.unit ?? "part";
+  if (isMatched(parts)) {
+    const search = planRequests(parts.search);
+    const each = planRequests(parts.partFor(1).plan);
+    return {
+      atLeast: 1,
+      atMost: undefined,
+      text: `the search: ${search.text}; then per matched ${unit}: ${each.text}`,
+    };
   }
-}
-
-/**
- * The estimate in words, as a builder shows it in a notebook.
- *
- * @example
- * ```ts
- * import { describeEstimate } from "./estimate.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(describeEstimate({ kind: "limit", perPage: 14, requests: 3 }), "at most 3 requests (pages of 14 rows)");
- * assert.equal(
- *   describeEstimate({ kind: "total", perPage: 14 }),
- *   "ceil(total / 14) requests, one per page of 14 rows; count() asks for total in 1 request",
- * );
- * ```
- */
-export function describeEstimate(estimate: RequestEstimate): string {
-  switch (estimate.kind) {
-    case "one":
-      return "1 request";
-    case "limit":
-      return `at most ${estimate.requests} request${
-        estimate.requests === 1 ? "" : "s"
-      } (pages of ${estimate.perPage} rows)`;
-    case "total":
-      return `ceil(total / ${estimate.perPage}) requests, one per page of ${estimate.perPage} rows; count() asks for total in 1 request`;
-    case "window":
-      return `one request per page of ${estimate.perPage} rows, up to the first page past the window`;
+  if (parts.length === 0) return { atLeast: 0, atMost: 0, text: "no request" };
+  const first = parts[0];
+  if (parts.length === 1 && first !== undefined) {
+    const one = planRequests(first.plan);
+    return { atLeast: 1, atMost: one.atMost, text: one.text };
   }
+  const all = parts.map((part) => planRequests(part.plan));
+  const atMost = all.every((each) => each.atMost !== undefined)
+    ? all.reduce((sum, each) => sum + (each.atMost as number), 0)
+    : undefined;
+  const each = all[0]?.text ?? "";
+  const total = atMost === undefined
+    ? `at least ${parts.length} requests`
+    : all.every((one) => one.atMost === 1)
+    ? `${atMost} requests`
+    : `at most ${atMost} requests`;
+  return {
+    atLeast: parts.length,
+    atMost,
+    text: `${total}: ${each} per ${unit} (${parts.length} ${unit}s)`,
+  };
 }

@@ -75,6 +75,8 @@ export interface Progress {
   rows: number;
   /** The server's newest `pagination.total` (`undefined` for an unpaged answer). */
   total: number | undefined;
+  /** In a query of many parts (projects, windows): how many are done, failed, and known. */
+  parts?: { unit: string; done: number; failed: number; total: number } | undefined;
 }
 
 /** Options of {@link paginate}. */

@@ -103,8 +103,8 @@ export class ProgressReporter {
     const rows = progress.total === undefined
       ? `${progress.rows} rows`
       : `${progress.rows} of ${progress.total} rows`;
-    const text =
-      `tmframes ${this.#label}: page ${progress.pagesDone} of ${progress.pagesTotal}, ${rows}`;
+    const text = `tmframes ${this.#label}: page ${progress.pagesDone} of ${progress.pagesTotal}, ` +
+      `${rows}${describeParts(progress)}`;
     this.#enqueue(() => this.#sink.show(text, progress));
   }
 
@@ -115,8 +115,9 @@ export class ProgressReporter {
       const last = this.#last;
       const pages = last?.pagesDone ?? 0;
       const took = this.#timing ? ` in ${((this.#now() - this.#started) / 1000).toFixed(1)} s` : "";
+      const parts = last === undefined ? "" : describeParts(last);
       const summary = error === undefined
-        ? `tmframes ${this.#label}: ${last?.rows ?? 0} rows from ${pages} pages${took}`
+        ? `tmframes ${this.#label}: ${last?.rows ?? 0} rows from ${pages} pages${parts}${took}`
         : `tmframes ${this.#label}: stopped after ${pages} of ${
           last?.pagesTotal ?? 0
         } pages${took} (${error instanceof Error ? error.name : "error"})`;
@@ -129,6 +130,14 @@ export class ProgressReporter {
   #enqueue(draw: () => void | Promise<void>): void {
     this.#queue = this.#queue.then(draw).catch(ignore);
   }
+}
+
+/** `", 3 of 30 projects done, 1 failed"` for a query of many parts; `""` otherwise. */
+function describeParts(progress: Progress): string {
+  const parts = progress.parts;
+  if (parts === undefined) return "";
+  const failed = parts.failed === 0 ? "" : `, ${parts.failed} failed`;
+  return `, ${parts.done} of ${parts.total} ${parts.unit}s done${failed}`;
 }
 
 /** What a terminal sink writes to (`Deno.stderr`). */

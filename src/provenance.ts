@@ -15,9 +15,11 @@
 import { z } from "./deps.ts";
 import { TmError } from "./errors.ts";
 import type { Http, JsonAnswer, ResponseObserver, ResponseRecord } from "./http.ts";
+import { HEARTBEAT_ENDPOINT } from "./queries/system.ts";
+import { Heartbeat } from "./schemas/system.ts";
 import { VERSION } from "./version.ts";
 
-const RECORD = z.object({
+const RECORD: z.ZodType<ResponseRecord> = z.object({
   url: z.string(),
   status: z.number().int(),
   fetchedAt: z.string(),
@@ -42,20 +44,26 @@ const RECORD = z.object({
  * assert.equal(server.release, "v5.5.2");
  * ```
  */
-export const TmServer = z.object({
-  /** The API root, e.g. `https://tasking-manager-production-api.hotosm.org/api/v2/`. */
+export const TmServer: z.ZodType<TmServer> = z.object({
   apiRoot: z.string(),
-  /** `release.version` of `/system/heartbeat/`, e.g. `"v5.5.2"`; `null` when unknown. */
   release: z.string().nullable(),
-  /** `release.published_at` of the heartbeat, as TM wrote it; `null` when unknown. */
   publishedAt: z.string().nullable(),
-  /** The heartbeat's own answer; `null` when it failed. */
   heartbeat: RECORD.nullable(),
-  /** Why the release is unknown, when it is. */
   error: z.string().optional(),
 });
 /** The TM server that answered: its API root and the release its heartbeat names. */
-export type TmServer = z.infer<typeof TmServer>;
+export interface TmServer {
+  /** The API root, e.g. `https://tasking-manager-production-api.hotosm.org/api/v2/`. */
+  apiRoot: string;
+  /** `release.version` of `/system/heartbeat/`, e.g. `"v5.5.2"`; `null` when unknown. */
+  release: string | null;
+  /** `release.published_at` of the heartbeat, as TM wrote it; `null` when unknown. */
+  publishedAt: string | null;
+  /** The heartbeat's own answer; `null` when it failed. */
+  heartbeat: ResponseRecord | null;
+  /** Why the release is unknown, when it is. */
+  error?: string | undefined;
+}
 
 /**
  * What one recorder saw; plain JSON (see {@link ProvenanceRecorder.toJSON}). The schema
@@ -70,22 +78,23 @@ export type TmServer = z.infer<typeof TmServer>;
  * assert.deepEqual(Provenance.parse(JSON.parse(text)).requests, []);
  * ```
  */
-export const Provenance = z.object({
-  /** The tmframes version that fetched. */
+export const Provenance: z.ZodType<Provenance> = z.object({
   tmframes: z.string(),
-  /** When the recorder was created, ISO. */
   startedAt: z.string(),
-  /** Each TM server asked, once. */
   servers: z.array(TmServer),
-  /** Every answer, in the order they arrived (a page fetched twice is listed twice). */
   requests: z.array(RECORD),
 });
 /** What one recorder saw; plain JSON (see {@link ProvenanceRecorder.toJSON}). */
-export type Provenance = z.infer<typeof Provenance>;
-
-const HEARTBEAT = z.object({
-  release: z.object({ version: z.string(), published_at: z.string().nullable().optional() }),
-});
+export interface Provenance {
+  /** The tmframes version that fetched. */
+  tmframes: string;
+  /** When the recorder was created, ISO. */
+  startedAt: string;
+  /** Each TM server asked, once. */
+  servers: TmServer[];
+  /** Every answer, in the order they arrived (a page fetched twice is listed twice). */
+  requests: ResponseRecord[];
+}
 
 /**
  * Collects the provenance of every query it is passed to. `toJSON()` gives a plain
@@ -93,7 +102,8 @@ const HEARTBEAT = z.object({
  *
  * @example What a frame was built from
  * ```ts
- * import { createClient, ProvenanceRecorder, startEmulator } from "../mod.ts";
+ * import { createClient, ProvenanceRecorder } from "../mod.ts";
+ * import { startEmulator } from "../emulator.ts";
  * import assert from "node:assert/strict";
  *
  * const emulator = await startEmulator({ port: 0 });
@@ -182,22 +192,23 @@ export async function noteServer(
   const unknown = { apiRoot: apiRoot.href, release: null, publishedAt: null, heartbeat: null };
   let answer: JsonAnswer;
   try {
-    answer = await http.getJsonOnce(new URL("system/heartbeat/", apiRoot), signal);
+    answer = await http.getJsonOnce(new URL(HEARTBEAT_ENDPOINT.request().path, apiRoot), signal);
   } catch (error) {
     if (!(error instanceof TmError)) throw error;
     recorder.noteServer({ ...unknown, error: error.message });
     return;
   }
-  const parsed = HEARTBEAT.safeParse(answer.data);
-  if (!parsed.success) {
+  const parsed = Heartbeat.safeParse(answer.data);
+  const release = parsed.success ? parsed.data.release : null;
+  if (!release) {
     const error = "Cannot read the TM release: the heartbeat has no release.version";
     recorder.noteServer({ ...unknown, heartbeat: answer.response, error });
     return;
   }
   recorder.noteServer({
     apiRoot: apiRoot.href,
-    release: parsed.data.release.version,
-    publishedAt: parsed.data.release.published_at ?? null,
+    release: release.version,
+    publishedAt: release.publishedAt ?? null,
     heartbeat: answer.response,
   });
 }

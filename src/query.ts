@@ -1,193 +1,182 @@
 /**
- * The terminal verbs every builder shares: `url()`, `count()`, `pages()`, `rows()`,
- * `records()` and `frame()`. A builder supplies a {@link Plan} (endpoint spec, path, wire
- * parameters, limit); this file turns it into requests, zod parses, pages and frames.
+ * The query model, compiled form. Every builder compiles, purely and without a request, to a
+ * {@link Compiled} query: the requests it will make, as far as they are known before asking.
+ * Each part is one {@link Plan} (one endpoint at one path with its parameters, read page by
+ * page by the one paging engine); a query of many projects or of many time windows has many
+ * parts, and a query over the matches of a search learns its parts as the search's pages
+ * arrive. `execute.ts` runs any compiled query.
  *
  * @module
  */
 
-import type { DataFrame, z } from "./deps.ts";
-import { SchemaError } from "./errors.ts";
-import { type Columns, FrameBuilder } from "./frame.ts";
+import { type Endpoint, type ReadPage, readPage, type Request } from "./endpoint.ts";
+import type { Columns } from "./frame.ts";
 import type { Http } from "./http.ts";
-import { type Page, paginate, type Progress } from "./paginate.ts";
-import { type ProgressMode, progressReporter } from "./progress.ts";
-import { noteServer, type ProvenanceRecorder } from "./provenance.ts";
-import type { Pagination } from "./schemas/common.ts";
-import { compileUrl, type WireParams, withPage } from "./url.ts";
+import type { ProgressMode } from "./progress.ts";
+import { compileUrl } from "./url.ts";
 
-/** What a builder needs from its client. */
+/** What a query needs from its client. */
 export interface QueryContext {
-  http: Http;
-  baseUrl: URL;
+  readonly http: Http;
+  readonly baseUrl: URL;
   /** The client's progress mode (see `progress.ts`). @default "auto" */
-  progress?: ProgressMode | undefined;
+  readonly progress?: ProgressMode | undefined;
 }
 
-/** An endpoint spec: how to read its pages and shape its frame. */
-export interface Endpoint<P, Row> {
-  /** The body schema (a page, or the one object of a single-object endpoint). */
-  page: z.ZodType<P>;
-  /** The rows of a parsed body. */
-  rows(page: P): readonly Row[];
-  /** The body's pagination; `undefined`/`null` means a single page. */
-  pagination(page: P): Pagination | null | undefined;
-  /** The row key used to drop duplicates. */
-  key(row: Row): unknown;
-  /** The frame's columns and dtypes. */
-  columns: Columns<Row>;
-  /** `"required"`: TM answers only with a token, so none is sent without one. @default public */
-  auth?: "required" | undefined;
-  /** TM's rows per page when the endpoint pages (14 for `/projects/`); absent when it answers in one body. */
-  perPage?: number | undefined;
-}
-
-/** One concrete request: an endpoint, its path, wire parameters and an optional row limit. */
-export interface Plan<P, Row> {
-  endpoint: Endpoint<P, Row>;
-  /** Relative to the base URL, with TM's trailing slash. */
-  path: string;
-  params: WireParams;
-  limit?: number | undefined;
-  /** The builder's filters in domain words, for display; the wire parameters when absent. */
-  filters?: Readonly<Record<string, unknown>> | undefined;
+/** Bounds of one crawl: a row limit, and a time window applied to the rows as they arrive. */
+export interface Bounds<Row> {
+  /** At most this many rows (kept rows, when `keep` is given). */
+  readonly limit?: number | undefined;
   /** Which rows to keep (a window applied after the fetch). @default every row */
-  keep?: ((row: Row) => boolean) | undefined;
-  /** Ends the crawl after a page past the wanted rows (see `PageSource.isPastEnd`). @default none */
-  isPastEnd?: ((rows: readonly Row[]) => boolean) | undefined;
+  readonly keep?: ((row: Row) => boolean) | undefined;
+  /** Ends the crawl after a page past the wanted rows (see `paginate.ts`). @default none */
+  readonly isPastEnd?: ((rows: readonly Row[]) => boolean) | undefined;
 }
 
-/** Options of the fetching verbs. */
-export interface FetchOptions {
-  /** Called after each page, e.g. to draw a progress bar. @default undefined */
-  onProgress?: ((progress: Progress) => void) | undefined;
-  /** Aborts the requests. @default undefined */
-  signal?: AbortSignal | undefined;
-  /** Show progress when `records()`/`frame()` fetch more than one page (see `progress.ts`). @default the client's `progress` ("auto") */
-  progress?: ProgressMode | undefined;
-  /** Records what the result was built from (see `provenance.ts`). @default undefined */
-  provenance?: ProvenanceRecorder | undefined;
-}
-
-/** The first page's URL of a plan. Pure. */
-export function planUrl<P, Row>(context: QueryContext, plan: Plan<P, Row>): URL {
-  return compileUrl(context.baseUrl, plan.path, plan.params);
+/** One crawl: where it goes, how its bodies are read, and its bounds. */
+export interface Plan<Row> extends Bounds<Row> {
+  readonly request: Request;
+  /** Validates one body and returns its rows and pagination (see `endpoint.ts`). */
+  readonly read: (body: unknown, url: URL, page: number) => ReadPage<Row>;
+  readonly key: (row: Row) => unknown;
+  readonly columns: Columns<Row>;
+  readonly auth: "required" | "public";
+  readonly perPage: number | undefined;
 }
 
 /**
- * Throws `TypeError` when the plan's endpoint needs a token and the client has none, so that
- * nothing is sent that TM can only refuse.
+ * The plan of one endpoint for these (already checked) arguments.
+ *
+ * @example
+ * ```ts
+ * import { planOf } from "./query.ts";
+ * import { ACTIVITIES_ENDPOINT } from "./queries/activities.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const plan = planOf(ACTIVITIES_ENDPOINT, { projectId: 7 }, { limit: 25 });
+ * assert.equal(plan.request.path, "projects/7/activities/");
+ * assert.equal(plan.perPage, 10);
+ * assert.equal(plan.limit, 25);
+ * ```
  */
-export function requireToken<P, Row>(context: QueryContext, plan: Plan<P, Row>): void {
-  if (plan.endpoint.auth !== "required" || context.http.hasToken) return;
+export function planOf<P, Row, A>(
+  endpoint: Endpoint<P, Row, A>,
+  args: A,
+  bounds: Bounds<Row> = {},
+): Plan<Row> {
+  return Object.freeze({
+    request: endpoint.request(args),
+    read: (body: unknown, url: URL, page: number) => readPage(endpoint, body, url, page),
+    key: (row: Row) => endpoint.key(row),
+    columns: endpoint.columns,
+    auth: endpoint.auth,
+    perPage: endpoint.perPage,
+    ...bounds,
+  });
+}
+
+/** A row of a query over many projects: the endpoint's row with its project id. */
+export type ProjectRow<Row> = Row & { projectId: number };
+
+/** The columns of a many-projects frame: `projectId` first, then the endpoint's own. */
+export function withProjectIdColumn<Row>(columns: Columns<Row>): Columns<ProjectRow<Row>> {
+  const { projectId: _own, ...rest } = columns as Columns<ProjectRow<Row>>;
+  return { projectId: { kind: "int" }, ...rest };
+}
+
+/**
+ * One project's plan whose rows carry `projectId` (first column of the frame).
+ *
+ * @example
+ * ```ts
+ * import { forProject, planOf } from "./query.ts";
+ * import { CONTRIBUTIONS_ENDPOINT } from "./queries/contributions.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const plan = forProject(planOf(CONTRIBUTIONS_ENDPOINT, { projectId: 3 }), 3);
+ * assert.equal(Object.keys(plan.columns)[0], "projectId");
+ * ```
+ */
+export function forProject<Row>(plan: Plan<Row>, projectId: number): Plan<ProjectRow<Row>> {
+  return Object.freeze({
+    ...plan,
+    read(body: unknown, url: URL, page: number) {
+      const read = plan.read(body, url, page);
+      const rows = read.rows.map((row) => ({ ...(row as object), projectId }) as ProjectRow<Row>);
+      return { pagination: read.pagination, rows };
+    },
+    columns: withProjectIdColumn(plan.columns),
+  });
+}
+
+/** One part of a compiled query: a plan, and what it is in words (for failures and progress). */
+export interface Part<Row> {
+  /** E.g. `"project 7"` or `"2021-01-01 to 2022-01-01"`. */
+  readonly label: string;
+  /** The project it is about, in a query over many projects. */
+  readonly projectId?: number | undefined;
+  readonly plan: Plan<Row>;
+}
+
+/** Parts learnt from a search: one per matched project, in the search's order. */
+export interface MatchedParts<Row> {
+  /** The search whose rows name the projects. */
+  readonly search: Plan<{ projectId: number }>;
+  /** The part of one matched project. */
+  partFor(projectId: number): Part<Row>;
+  /** The per-project endpoint's auth (known before any project is). */
+  readonly auth: "required" | "public";
+}
+
+/** A query compiled: what it fetches, its parts, and the frame's columns. */
+export interface Compiled<Row> {
+  /** What it fetches, in words: `"activities"`, `"task statistics"`. */
+  readonly what: string;
+  /** What one part is, in words (`"project"`, `"window"`); absent for a query of one part. */
+  readonly unit?: string | undefined;
+  readonly columns: Columns<Row>;
+  /** The parts known before asking, or the parts a search will name. */
+  readonly parts: readonly Part<Row>[] | MatchedParts<Row>;
+  /** At most this many rows over all parts together. @default every row */
+  readonly limit?: number | undefined;
+}
+
+/** Whether the parts are learnt from a search. */
+export function isMatched<Row>(
+  parts: readonly Part<Row>[] | MatchedParts<Row>,
+): parts is MatchedParts<Row> {
+  return !Array.isArray(parts);
+}
+
+/** The first page's URL of a plan. Pure. */
+export function planUrl<Row>(context: QueryContext, plan: Plan<Row>): URL {
+  return compileUrl(context.baseUrl, plan.request.path, plan.request.params);
+}
+
+/**
+ * Every URL a compiled query will request that is known before asking: the first page of
+ * each part (later pages follow from the first page's pagination), or the search's first
+ * page when the parts come from a search. Pure.
+ */
+export function knownUrls<Row>(context: QueryContext, compiled: Compiled<Row>): URL[] {
+  const parts = compiled.parts;
+  if (isMatched(parts)) return [planUrl(context, parts.search)];
+  return parts.map((part) => planUrl(context, part.plan));
+}
+
+/**
+ * Throws `TypeError` when the query needs a token and the client has none, so that nothing
+ * is sent that TM can only refuse.
+ */
+export function requireToken<Row>(context: QueryContext, compiled: Compiled<Row>): void {
+  if (context.http.hasToken) return;
+  const parts = compiled.parts;
+  const needs = isMatched(parts)
+    ? [parts.search.auth, parts.auth].includes("required")
+    : parts.some((part) => part.plan.auth === "required");
+  if (!needs) return;
   throw new TypeError(
-    `Cannot fetch ${plan.path}: TM answers it only with an API token; pass \`token\` to ` +
+    `Cannot fetch ${compiled.what}: TM answers it only with an API token; pass \`token\` to ` +
       "createClient() or set the TM_TOKEN environment variable",
   );
-}
-
-async function fetchPage<P, Row>(
-  context: QueryContext,
-  plan: Plan<P, Row>,
-  page: number,
-  signal: AbortSignal | undefined,
-  recorder?: ProvenanceRecorder | undefined,
-): Promise<P> {
-  requireToken(context, plan);
-  const first = planUrl(context, plan);
-  const url = page === 1 ? first : withPage(first, page);
-  if (recorder) await noteServer(context.http, context.baseUrl, recorder, signal);
-  const body = await context.http.getJson(url, signal, recorder);
-  const parsed = plan.endpoint.page.safeParse(body);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({
-      path: issue.path,
-      message: issue.message,
-    }));
-    throw new SchemaError({ url: url.href, page, issues });
-  }
-  return parsed.data;
-}
-
-/** One request; the server's `pagination.total`, or the row count of an unpaged answer. */
-export async function countRows<P, Row>(
-  context: QueryContext,
-  plan: Plan<P, Row>,
-  options: FetchOptions = {},
-): Promise<number> {
-  const page = await fetchPage(context, plan, 1, options.signal, options.provenance);
-  const rows = plan.endpoint.rows(page);
-  return plan.endpoint.pagination(page)?.total ??
-    (plan.keep ? rows.filter(plan.keep).length : rows.length);
-}
-
-/** The plan's pages, in order, with deduplicated rows. */
-export function iteratePages<P, Row>(
-  context: QueryContext,
-  plan: Plan<P, Row>,
-  options: FetchOptions = {},
-): AsyncGenerator<Page<Row>, void, undefined> {
-  const { endpoint } = plan;
-  return paginate<Row>({
-    url: planUrl(context, plan),
-    key: (row) => endpoint.key(row),
-    ...(plan.keep ? { keep: plan.keep } : {}),
-    ...(plan.isPastEnd ? { isPastEnd: plan.isPastEnd } : {}),
-    async fetchPage(number, signal) {
-      const page = await fetchPage(context, plan, number, signal, options.provenance);
-      return { rows: endpoint.rows(page), pagination: endpoint.pagination(page) };
-    },
-  }, { limit: plan.limit, onProgress: options.onProgress, signal: options.signal });
-}
-
-/** The plan's rows, one at a time. */
-export async function* iterateRows<P, Row>(
-  context: QueryContext,
-  plan: Plan<P, Row>,
-  options: FetchOptions = {},
-): AsyncGenerator<Row, void, undefined> {
-  for await (const page of iteratePages(context, plan, options)) yield* page.rows;
-}
-
-/** Every row, in an array. */
-export async function collectRecords<P, Row>(
-  context: QueryContext,
-  plan: Plan<P, Row>,
-  options: FetchOptions = {},
-): Promise<Row[]> {
-  const rows: Row[] = [];
-  await drainPages(context, plan, options, (page) => rows.push(...page.rows));
-  return rows;
-}
-
-/** Every row, folded into a DataFrame with the endpoint's declared dtypes as pages arrive. */
-export async function collectFrame<P, Row>(
-  context: QueryContext,
-  plan: Plan<P, Row>,
-  options: FetchOptions = {},
-): Promise<DataFrame> {
-  const builder = new FrameBuilder(plan.endpoint.columns);
-  await drainPages(context, plan, options, (page) => builder.add(page.rows));
-  return builder.finish();
-}
-
-/** Reads every page into `take`, drawing progress (when on) until the last page or a failure. */
-async function drainPages<P, Row>(
-  context: QueryContext,
-  plan: Plan<P, Row>,
-  options: FetchOptions,
-  take: (page: Page<Row>) => void,
-): Promise<void> {
-  const reporter = progressReporter(plan.path, options.progress ?? context.progress ?? "auto");
-  const onProgress = reporter === undefined ? options.onProgress : (progress: Progress) => {
-    reporter.update(progress);
-    options.onProgress?.(progress);
-  };
-  try {
-    for await (const page of iteratePages(context, plan, { ...options, onProgress })) take(page);
-  } catch (error) {
-    await reporter?.finish(error);
-    throw error;
-  }
-  await reporter?.finish();
 }

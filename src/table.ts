@@ -128,7 +128,8 @@ function render(frame: DataFrame, rows: number): DisplayBundle {
  *
  * @example Show a search in a notebook
  * ```ts
- * import { createClient, startEmulator, table } from "../mod.ts";
+ * import { createClient, table } from "../mod.ts";
+ * import { startEmulator } from "../emulator.ts";
  * import assert from "node:assert/strict";
  *
  * const emulator = await startEmulator({ port: 0, projects: 40 });

@@ -105,9 +105,14 @@ Deno.test("activities().since()/until(): the window's rows exactly, in fewer req
       rows.filter((r) => ms(r.actionDate) < cut).map((r) => r.id),
     );
     assert.equal(
-      await tm.project(project.id).activities().since(since).count(),
+      await tm.project(project.id).activities().since(since).until(until).count(),
+      expected.length,
+      "with a window, count() is the window's rows, as frame().height is",
+    );
+    assert.equal(
+      await tm.project(project.id).activities().count(),
       rows.length,
-      "count() is TM's total for the whole history, as documented",
+      "without one, TM's total for the whole history",
     );
     const before5 = emulator.requests;
     const limited = await tm.project(project.id).activities().since(since).limit(5).records();

@@ -4,10 +4,9 @@
  */
 import assert from "node:assert/strict";
 import { createClient } from "../src/client.ts";
-import { ApiError } from "../src/errors.ts";
+import { ApiError, PartsFailedError } from "../src/errors.ts";
 import { startEmulator } from "../src/emulator/server.ts";
 import { activity as worldActivity, contributionsByDay } from "../src/emulator/figures.ts";
-import { ProjectsFailedError } from "../src/queries/many_projects.ts";
 import { dtypes, ms, publicProjects } from "./analytics_helpers.ts";
 
 Deno.test("30 projects, one private: the error names it; collect mode keeps the other 29", async () => {
@@ -24,16 +23,17 @@ Deno.test("30 projects, one private: the error names it; collect mode keeps the 
       ...open.slice(10).map((p) => p.id),
     ];
     const query = tm.projects(ids).contributionsByDay();
-    assert.equal(
-      query.url(ids[0]!).href,
-      `${emulator.url}projects/${ids[0]}/contributions/queries/day/`,
+    assert.equal(query.url().href, `${emulator.url}projects/${ids[0]}/contributions/queries/day/`);
+    assert.deepEqual(
+      query.urls().map((url) => url.href),
+      ids.map((id) => `${emulator.url}projects/${id}/contributions/queries/day/`),
     );
 
     // contributions by day is public for private projects too (reference 3.7); activities is not.
     const activities = tm.projects(ids).activities();
     await assert.rejects(activities.frame(), (error: unknown) => {
-      assert.ok(error instanceof ProjectsFailedError, String(error));
-      assert.equal(error.projects, 30);
+      assert.ok(error instanceof PartsFailedError, String(error));
+      assert.equal(error.parts, 30);
       assert.deepEqual(error.failures.map((f) => f.projectId), [hidden.id]);
       assert.ok(error.failures[0]!.error instanceof ApiError);
       assert.equal((error.failures[0]!.error as ApiError).status, 403);
@@ -128,7 +128,7 @@ Deno.test("a search's projects: every match, in search order, through the client
     assert.deepEqual([...searchIds].sort(), visible.map((p) => p.id).sort());
     assert.ok(searchIds.length > 14, "more than one search page");
     const query = search.contributions();
-    assert.deepEqual(await query.projectIds(), searchIds);
+    assert.deepEqual(query.urls().map((url) => url.href), [search.url().href]);
     const before = emulator.requests;
     peak = 0;
     const frame = await query.frame();

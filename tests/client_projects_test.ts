@@ -85,7 +85,7 @@ Deno.test("tm.projects() filters reach the wire and match the emulator's world",
         { mappingTypes: "ROADS,WATERWAYS" },
         visible(world, (p) => p.mappingTypes.some((m) => m === "ROADS" || m === "WATERWAYS")),
       );
-      const exact = base.mappingTypes(["ROADS", "BUILDINGS"], { exact: true });
+      const exact = base.mappingTypesExact("ROADS", "BUILDINGS");
       await check(
         exact,
         { mappingTypes: "ROADS,BUILDINGS", mappingTypesExact: "true" },
@@ -153,7 +153,12 @@ Deno.test("tm.projects() filters reach the wire and match the emulator's world",
         const times = world.projects.map((p) => p.lastUpdated).sort((a, b) => a - b);
         const from = day(times[Math.floor(times.length / 4)]!);
         const to = day(times[Math.floor((times.length * 3) / 4)]!);
-        const query = base.updatedBetween(from, new Date(`${to}T15:00:00Z`));
+        const query = base.updatedBetween(from, new Date(`${to}T00:00:00Z`));
+        assert.throws(
+          () => base.updatedBetween(from, new Date(`${to}T15:00:00Z`)),
+          /whole days/,
+          "a Date inside a day is refused, not rounded",
+        );
         await check(
           query,
           { lastUpdatedFrom: from, lastUpdatedTo: to },
@@ -274,7 +279,8 @@ Deno.test("builders are immutable values: a branch never changes its parent", ()
   assert.notEqual(easy, hot);
   assert.equal(easy.url().searchParams.get("difficulty"), "EASY");
   assert.equal(hard.url().searchParams.get("difficulty"), "CHALLENGING");
-  assert.equal(hot.filters.limit, undefined);
+  assert.equal(hot.estimate().atMost, undefined);
+  assert.equal(hard.estimate().atMost, 1);
   assert.ok(Object.isFrozen(hot.filters));
   assert.equal("then" in hot, false, "never thenable");
   assert.throws(() => {
@@ -306,7 +312,11 @@ Deno.test("bad builder input throws before any request", async () => {
         RangeError,
         /"2024-02-30": there is no such day/,
       ],
-      [() => q.createdBetween("2024-03-01", "2024-02-01"), RangeError, /end precedes the start/],
+      [
+        () => q.createdBetween("2024-03-01", "2024-02-01"),
+        RangeError,
+        /until must be later than since/,
+      ],
       [() => q.updatedBetween("01/02/2024", null), RangeError, /YYYY-MM-DD/],
       [() => q.limit(0), RangeError, /limit 0/],
       [() => q.limit(2.5), RangeError, /limit 2\.5/],

@@ -8,7 +8,9 @@ import { z } from "../src/deps.ts";
 import { Http } from "../src/http.ts";
 import { Limiter } from "../src/limiter.ts";
 import type { Progress } from "../src/paginate.ts";
-import { collectRecords, type Endpoint, type QueryContext } from "../src/query.ts";
+import { defineEndpoint } from "../src/endpoint.ts";
+import { collectRecords } from "../src/execute.ts";
+import { planOf, type QueryContext } from "../src/query.ts";
 import { Pagination } from "../src/schemas/common.ts";
 import { startEmulator } from "../src/emulator/server.ts";
 
@@ -17,13 +19,18 @@ type ActivityRow = z.infer<typeof ActivityRow>;
 const ActivityPage = z.object({ pagination: Pagination, activity: z.array(ActivityRow) });
 type ActivityPage = z.infer<typeof ActivityPage>;
 
-const ACTIVITIES: Endpoint<ActivityPage, ActivityRow> = {
-  page: ActivityPage,
-  rows: (page) => page.activity,
-  pagination: (page) => page.pagination,
-  key: (row) => row.historyId,
+const ACTIVITIES = defineEndpoint({
+  request: ({ projectId }: { projectId: number }) => ({
+    path: `projects/${projectId}/activities/`,
+    params: {},
+  }),
+  body: ActivityPage,
+  rows: (page: ActivityPage) => page.activity,
+  pagination: (page: ActivityPage) => page.pagination,
+  key: (row: ActivityRow) => row.historyId,
   columns: { historyId: { kind: "int" } },
-};
+  perPage: 10,
+});
 
 async function allIds(url: string): Promise<number[]> {
   const ids: number[] = [];
@@ -65,9 +72,9 @@ Deno.test("paginate() over live activity inserts: every row exactly once", async
     });
     const progress: Progress[] = [];
     const requestsBefore = emulator.requests;
-    const rows = await collectRecords(context, { endpoint: ACTIVITIES, path, params: {} }, {
-      onProgress: (p) => progress.push(p),
-    });
+    const plan = planOf(ACTIVITIES, { projectId: project.id });
+    const compiled = { what: "activities", columns: plan.columns, parts: [{ label: path, plan }] };
+    const rows = await collectRecords(context, compiled, { onProgress: (p) => progress.push(p) });
     const requests = emulator.requests - requestsBefore;
     emulator.setFaults({});
     assert.ok(project.history.length > historyBefore + 10, "rows were inserted during the crawl");

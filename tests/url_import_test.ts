@@ -12,8 +12,9 @@ import assert from "node:assert/strict";
 
 const ROOT = new URL("../", import.meta.url);
 
-/** The script a user would write; `MOD` is replaced by the served `mod.ts` URL. */
-const SCRIPT = `import { createClient, startEmulator } from "MOD";
+/** The script a user would write; `MOD` and `EMULATOR` are replaced by the served URLs. */
+const SCRIPT = `import { createClient } from "MOD";
+import { startEmulator } from "EMULATOR";
 
 const emulator = await startEmulator({ port: 0, projects: 40 });
 try {
@@ -51,7 +52,9 @@ Deno.test("mod.ts imported by URL from a text/plain file host builds a frame", a
   const dir = await Deno.makeTempDir({ prefix: "tmframes-url-" });
   try {
     const origin = `http://127.0.0.1:${server.addr.port}`;
-    await Deno.writeTextFile(`${dir}/main.ts`, SCRIPT.replace("MOD", `${origin}/mod.ts`));
+    const script = SCRIPT.replace("MOD", `${origin}/mod.ts`)
+      .replace("EMULATOR", `${origin}/emulator.ts`);
+    await Deno.writeTextFile(`${dir}/main.ts`, script);
     const output = await new Deno.Command(Deno.execPath(), {
       args: [
         "run",
@@ -86,6 +89,46 @@ Deno.test("mod.ts imported by URL from a text/plain file host builds a frame", a
     const entries = [];
     for await (const entry of Deno.readDir(dir)) entries.push(entry.name);
     assert.deepEqual(entries, ["main.ts"]);
+  } finally {
+    await server.shutdown();
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("mod.ts alone loads no emulator or report code", async () => {
+  const asked: string[] = [];
+  const server = serveRepository(asked);
+  const dir = await Deno.makeTempDir({ prefix: "tmframes-url-" });
+  try {
+    const origin = `http://127.0.0.1:${server.addr.port}`;
+    await Deno.writeTextFile(
+      `${dir}/main.ts`,
+      `import { createClient } from "${origin}/mod.ts";\n`,
+    );
+    const output = await new Deno.Command(Deno.execPath(), {
+      args: [
+        "check",
+        "--no-config",
+        `--reload=${origin}`,
+        `--allow-import=127.0.0.1:${server.addr.port}`,
+        "main.ts",
+      ],
+      cwd: dir,
+      env: { NO_COLOR: "1" },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const stderr = new TextDecoder().decode(output.stderr);
+    assert.equal(output.code, 0, `deno check failed:\n${stderr}`);
+    const modules = asked.filter((path) => path.endsWith(".ts"));
+    assert.ok(modules.includes("/mod.ts"));
+    const foreign = modules.filter((path) =>
+      path.startsWith("/src/emulator/") || path.startsWith("/src/report/") ||
+      path === "/emulator.ts" || path === "/report.ts"
+    );
+    assert.deepEqual(foreign, [], "no emulator or report module is downloaded");
+    // deno-lint-ignore no-console
+    console.log(`a URL import of mod.ts downloads ${new Set(modules).size} modules`);
   } finally {
     await server.shutdown();
     await Deno.remove(dir, { recursive: true });

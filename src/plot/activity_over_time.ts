@@ -117,7 +117,8 @@ function pickInterval(rows: readonly Record<string, unknown>[]): "day" | "week" 
  *
  * @example A project's activity, week by week
  * ```ts
- * import { createClient, startEmulator } from "../../mod.ts";
+ * import { createClient } from "../../mod.ts";
+ * import { startEmulator } from "../../emulator.ts";
  * import { activityOverTime, toSvg } from "./mod.ts";
  * import assert from "node:assert/strict";
  *

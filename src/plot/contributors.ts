@@ -70,7 +70,8 @@ function shortName(name: string): string {
  *
  * @example The ten busiest users of a project
  * ```ts
- * import { createClient, startEmulator } from "../../mod.ts";
+ * import { createClient } from "../../mod.ts";
+ * import { startEmulator } from "../../emulator.ts";
  * import { contributors } from "./mod.ts";
  * import assert from "node:assert/strict";
  *

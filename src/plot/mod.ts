@@ -8,7 +8,8 @@
  *
  * @example A chart as an SVG file
  * ```ts
- * import { createClient, startEmulator } from "../../mod.ts";
+ * import { createClient } from "../../mod.ts";
+ * import { startEmulator } from "../../emulator.ts";
  * import { projectsOverview, toSvg } from "./mod.ts";
  * import assert from "node:assert/strict";
  *

@@ -82,7 +82,8 @@ function summed(frame: DataFrame): DataFrame {
  *
  * @example One project's progress
  * ```ts
- * import { createClient, startEmulator } from "../../mod.ts";
+ * import { createClient } from "../../mod.ts";
+ * import { startEmulator } from "../../emulator.ts";
  * import { progressOverTime, toSvg } from "./mod.ts";
  * import assert from "node:assert/strict";
  *

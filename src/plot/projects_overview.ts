@@ -81,7 +81,8 @@ function merged(
  *
  * @example Chart the projects the emulator serves
  * ```ts
- * import { createClient, startEmulator } from "../../mod.ts";
+ * import { createClient } from "../../mod.ts";
+ * import { startEmulator } from "../../emulator.ts";
  * import { projectsOverview, toSvg } from "./mod.ts";
  * import assert from "node:assert/strict";
  *

@@ -107,7 +107,8 @@ function shapes(rows: readonly Record<string, unknown>[]): TaskShape[] {
  *
  * @example A project's tasks
  * ```ts
- * import { createClient, startEmulator } from "../../mod.ts";
+ * import { createClient } from "../../mod.ts";
+ * import { startEmulator } from "../../emulator.ts";
  * import { taskMap, toSvg } from "./mod.ts";
  * import assert from "node:assert/strict";
  *

@@ -6,17 +6,20 @@
  * @module
  */
 
-import { requirePositiveInteger, show, toDay } from "../args.ts";
+import type { Day } from "../args.ts";
 import { Query } from "../builder.ts";
+import type { DisplayRow } from "../display.ts";
+import { defineEndpoint, type Endpoint } from "../endpoint.ts";
 import type { Columns } from "../frame.ts";
-import type { Endpoint, Plan, QueryContext } from "../query.ts";
+import { type Compiled, type Plan, planOf, type QueryContext } from "../query.ts";
 import {
   type Activity,
   ActivityPage,
   type LatestActivity,
   LatestActivityList,
 } from "../schemas/activities.ts";
-import { listEndpoint } from "./list.ts";
+import { describeWindow, instantOf, type TimeWindow, withBounds } from "../window.ts";
+import type { ProjectArgs } from "./project_args.ts";
 
 const ISSUE_FIELDS = { categoryId: "int", name: "str", count: "int" } as const;
 
@@ -33,34 +36,30 @@ export const ACTIVITY_COLUMNS: Columns<Activity> = {
 };
 
 /** The `/activities/` spec: 10 rows a page, keyed by `historyId`. */
-export const ACTIVITIES_ENDPOINT: Endpoint<ActivityPage, Activity> = {
-  page: ActivityPage,
+export const ACTIVITIES_ENDPOINT: Endpoint<ActivityPage, Activity, ProjectArgs> = defineEndpoint({
+  request: ({ projectId }) => ({ path: `projects/${projectId}/activities/`, params: {} }),
+  body: ActivityPage,
   rows: (page) => page.activity,
   pagination: (page) => page.pagination,
   key: (row) => row.historyId,
   columns: ACTIVITY_COLUMNS,
   perPage: 10,
-};
-
-/** The `/activities/latest/` spec: one row per task, keyed by `taskId`. */
-export const LATEST_ACTIVITY_ENDPOINT: Endpoint<LatestActivityList, LatestActivity> = listEndpoint({
-  page: LatestActivityList,
-  rows: (body) => body.activity,
-  key: (row) => row.taskId,
-  columns: {
-    taskId: { kind: "int" },
-    taskStatus: { kind: "str" },
-    actionDate: { kind: "datetime" },
-    actionBy: { kind: "str" },
-  },
 });
 
-/** A time window over activity: epoch milliseconds, `since` inclusive, `until` exclusive. */
-export interface ActivityWindow {
-  readonly since?: number;
-  readonly until?: number;
-  readonly limit?: number;
-}
+/** The `/activities/latest/` spec: one row per task, keyed by `taskId`. */
+export const LATEST_ACTIVITY_ENDPOINT: Endpoint<LatestActivityList, LatestActivity, ProjectArgs> =
+  defineEndpoint({
+    request: ({ projectId }) => ({ path: `projects/${projectId}/activities/latest/`, params: {} }),
+    body: LatestActivityList,
+    rows: (body) => body.activity,
+    key: (row) => row.taskId,
+    columns: {
+      taskId: { kind: "int" },
+      taskStatus: { kind: "str" },
+      actionDate: { kind: "datetime" },
+      actionBy: { kind: "str" },
+    },
+  });
 
 /**
  * Milliseconds since the epoch of a TM timestamp (any of its shapes; UTC). The fraction is
@@ -68,40 +67,16 @@ export interface ActivityWindow {
  *
  * @example
  * ```ts
- * import { instantOf } from "./activities.ts";
+ * import { tmInstant } from "./activities.ts";
  * import assert from "node:assert/strict";
  *
- * assert.equal(instantOf("2024-05-01T00:00:00.000999Z"), Date.UTC(2024, 4, 1));
- * assert.equal(instantOf("2024-05-01T00:00:01+00:00Z"), Date.UTC(2024, 4, 1, 0, 0, 1));
+ * assert.equal(tmInstant("2024-05-01T00:00:00.000999Z"), Date.UTC(2024, 4, 1));
+ * assert.equal(tmInstant("2024-05-01T00:00:01+00:00Z"), Date.UTC(2024, 4, 1, 0, 0, 1));
  * ```
  */
-export function instantOf(text: string): number {
+export function tmInstant(text: string): number {
   const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d{1,3})?/.exec(text);
   return match ? Date.parse(`${match[1]}${match[2] ?? ""}Z`) : NaN;
-}
-
-/** Reads a window bound: a `Date` is that instant, a `"YYYY-MM-DD"` day its midnight UTC. */
-export function toInstant(name: string, value: unknown): number {
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) {
-      throw new RangeError(`Cannot use ${name} ${show(value)}: it is not a valid date`);
-    }
-    return value.getTime();
-  }
-  return Date.parse(`${toDay(name, value)}T00:00:00Z`);
-}
-
-/** A window with `patch` applied; `RangeError` when `until` is not later than `since`. */
-export function mergeWindow(window: ActivityWindow, patch: ActivityWindow): ActivityWindow {
-  const merged = { ...window, ...patch };
-  if (merged.since !== undefined && merged.until !== undefined && merged.until <= merged.since) {
-    throw new RangeError(
-      `Cannot use the window since ${new Date(merged.since).toISOString()} until ${
-        new Date(merged.until).toISOString()
-      }: until must be later than since`,
-    );
-  }
-  return merged;
 }
 
 /**
@@ -110,40 +85,33 @@ export function mergeWindow(window: ActivityWindow, patch: ActivityWindow): Acti
  */
 export function activitiesPlan(
   projectId: number,
-  window: ActivityWindow = {},
-): Plan<ActivityPage, Activity> {
+  window: TimeWindow = {},
+  limit?: number,
+): Plan<Activity> {
   const { since, until } = window;
   const inWindow = since === undefined && until === undefined ? undefined : (row: Activity) => {
-    const at = instantOf(row.actionDate);
+    const at = tmInstant(row.actionDate);
     return (since === undefined || at >= since) && (until === undefined || at < until);
   };
   const isPastEnd = since === undefined ? undefined : (rows: readonly Activity[]) => {
     const last = rows[rows.length - 1];
-    return last === undefined || instantOf(last.actionDate) < since;
+    return last === undefined || tmInstant(last.actionDate) < since;
   };
-  return {
-    endpoint: ACTIVITIES_ENDPOINT,
-    path: `projects/${projectId}/activities/`,
-    params: {},
-    limit: window.limit,
-    keep: inWindow,
-    isPastEnd,
-  };
+  return planOf(ACTIVITIES_ENDPOINT, { projectId }, { limit, keep: inWindow, isPastEnd });
 }
 
 /**
  * A project's activity: every non-comment task history row, newest first, with `actionDate`
- * as Datetime (UTC). `since()`/`until()` keep a time window; because TM sends activity newest
- * first, paging stops at the first page that ends before `since`, so a recent window costs a
- * few requests whatever the project's size.
- *
- * `count()` is TM's `pagination.total`: every activity row of the project, whatever the
- * window (the window is applied to the rows as they arrive). The height of `frame()` is the
- * window's count.
+ * as Datetime (UTC). `since()`, `until()` and `between()` keep a time window (since
+ * inclusive, until exclusive); because TM sends activity newest first, paging stops at the
+ * first page that ends before `since`, so a recent window costs a few requests whatever the
+ * project's size. With a window, `count()` reads the window's pages: it is the window's rows,
+ * as `frame().height` is, not TM's total.
  *
  * @example The last 30 days of a project's activity
  * ```ts
- * import { createClient, startEmulator } from "../../mod.ts";
+ * import { createClient } from "../../mod.ts";
+ * import { startEmulator } from "../../emulator.ts";
  * import assert from "node:assert/strict";
  *
  * const emulator = await startEmulator({ port: 0, projects: 40 });
@@ -151,54 +119,84 @@ export function activitiesPlan(
  *   const tm = createClient({ baseUrl: emulator.url });
  *   const project = emulator.world.projects.find((p) => p.status === "PUBLISHED" && !p.private)!;
  *   const since = new Date(emulator.world.now / 1000 - 30 * 86_400_000);
- *   const recent = await tm.project(project.id).activities().since(since).frame();
+ *   const query = tm.project(project.id).activities().since(since);
+ *   const recent = await query.frame();
  *   const stamps = recent.getColumn("actionDate").toArray() as unknown as Date[];
  *   assert.ok(stamps.every((at) => at >= since));
+ *   assert.equal(await query.count(), recent.height);
  * } finally {
  *   await emulator.close();
  * }
  * ```
  */
-export class ActivitiesQuery extends Query<ActivityPage, Activity> {
+export class ActivitiesQuery extends Query<Activity> {
   readonly #projectId: number;
-  readonly #window: ActivityWindow;
+  readonly #window: TimeWindow;
+  readonly #limit: number | undefined;
 
   /** Use `client.project(id).activities()`. */
-  constructor(context: QueryContext, projectId: number, window: ActivityWindow = {}) {
+  constructor(context: QueryContext, projectId: number, window: TimeWindow = {}, limit?: number) {
     super(context);
-    this.#projectId = requirePositiveInteger("project id", projectId);
+    this.#projectId = projectId;
     this.#window = Object.freeze({ ...window });
+    this.#limit = limit;
   }
 
-  #with(patch: ActivityWindow): ActivitiesQuery {
-    return new ActivitiesQuery(this.context, this.#projectId, mergeWindow(this.#window, patch));
-  }
-
-  /** Plan for the shared verbs. */
-  protected plan(): Plan<ActivityPage, Activity> {
-    return activitiesPlan(this.#projectId, this.#window);
-  }
-
-  /** The window set so far (frozen), as epoch milliseconds. */
-  get window(): Readonly<ActivityWindow> {
-    return this.#window;
+  #with(window: TimeWindow): ActivitiesQuery {
+    return new ActivitiesQuery(this.context, this.#projectId, window, this.#limit);
   }
 
   /**
-   * Rows at or after `start`: a `Date` is that instant, a `"YYYY-MM-DD"` day its midnight UTC.
-   * Paging stops at the first page that ends before it.
+   * One part: the project's activity log within the window.
+   * @ignore
    */
-  since(start: Date | string): ActivitiesQuery {
-    return this.#with({ since: toInstant("since", start) });
+  protected compile(): Compiled<Activity> {
+    const what = `activities of project ${this.#projectId}`;
+    const plan = activitiesPlan(this.#projectId, this.#window, this.#limit);
+    return { what, columns: ACTIVITY_COLUMNS, parts: [{ label: what, plan }] };
   }
 
-  /** Rows strictly before `end` (a `Date`, or a day's midnight UTC): `until("2024-02-01")` ends with January. */
-  until(end: Date | string): ActivitiesQuery {
-    return this.#with({ until: toInstant("until", end) });
+  /**
+   * The project, the window and the limit.
+   * @ignore
+   */
+  protected describe(): DisplayRow[] {
+    return [
+      ["project", this.#projectId],
+      ...describeWindow("window", this.#window),
+      ["limit", this.#limit],
+    ];
   }
 
-  /** At most `n` rows (the newest); no more pages are fetched than needed. */
-  limit(n: number): ActivitiesQuery {
-    return this.#with({ limit: requirePositiveInteger("limit", n) });
+  /**
+   * The newest `limit` rows of the window.
+   * @ignore
+   */
+  protected withLimit(limit: number): ActivitiesQuery {
+    return new ActivitiesQuery(this.context, this.#projectId, this.#window, limit);
+  }
+
+  /** The window set so far (frozen), as epoch milliseconds. */
+  get window(): TimeWindow {
+    return this.#window;
+  }
+
+  /** Rows at or after `start`: a `Date` is that instant, a `"YYYY-MM-DD"` day its midnight UTC. */
+  since(start: Day): ActivitiesQuery {
+    return this.#with(withBounds(this.#window, { since: instantOf("since", start) }));
+  }
+
+  /** Rows strictly before `end`: `until("2024-02-01")` ends with January. */
+  until(end: Day): ActivitiesQuery {
+    return this.#with(withBounds(this.#window, { until: instantOf("until", end) }));
+  }
+
+  /** Rows at or after `start` and strictly before `end`: `since(start).until(end)`. */
+  between(start: Day, end: Day): ActivitiesQuery {
+    const window = {
+      since: instantOf("between start", start),
+      until: instantOf("between end", end),
+    };
+    return this.#with(withBounds(this.#window, window));
   }
 }

@@ -6,74 +6,63 @@
  * @module
  */
 
-import type { Endpoint, Plan } from "../query.ts";
+import { defineEndpoint, type Endpoint } from "../endpoint.ts";
 import {
   ContributionList,
   ContributionsByDay,
   type DayContribution,
   type UserContribution,
 } from "../schemas/contributions.ts";
-import { listEndpoint } from "./list.ts";
+import type { ProjectArgs } from "./project_args.ts";
 
 /**
  * `/contributions/`: one row per user, sorted by `total` descending as TM sends it.
  * `dateRegistered` is a Date; the task id lists are List(Int64).
  */
-export const CONTRIBUTIONS_ENDPOINT: Endpoint<ContributionList, UserContribution> = listEndpoint({
-  page: ContributionList,
-  rows: (body) => body.userContributions,
-  key: (row) => row.username,
-  columns: {
-    username: { kind: "str" },
-    mappingLevel: { kind: "str" },
-    pictureUrl: { kind: "str" },
-    mapped: { kind: "int" },
-    validated: { kind: "int" },
-    badImagery: { kind: "int" },
-    total: { kind: "int" },
-    mappedTasks: { kind: "list<int>" },
-    validatedTasks: { kind: "list<int>" },
-    badImageryTasks: { kind: "list<int>" },
-    name: { kind: "str" },
-    dateRegistered: { kind: "date" },
-  },
-});
+export const CONTRIBUTIONS_ENDPOINT: Endpoint<ContributionList, UserContribution, ProjectArgs> =
+  defineEndpoint({
+    request: ({ projectId }) => ({ path: `projects/${projectId}/contributions/`, params: {} }),
+    body: ContributionList,
+    rows: (body) => body.userContributions,
+    key: (row) => row.username,
+    columns: {
+      username: { kind: "str" },
+      mappingLevel: { kind: "str" },
+      pictureUrl: { kind: "str" },
+      mapped: { kind: "int" },
+      validated: { kind: "int" },
+      badImagery: { kind: "int" },
+      total: { kind: "int" },
+      mappedTasks: { kind: "list<int>" },
+      validatedTasks: { kind: "list<int>" },
+      badImageryTasks: { kind: "list<int>" },
+      name: { kind: "str" },
+      dateRegistered: { kind: "date" },
+    },
+  });
 
 /**
  * `/contributions/queries/day/`: one row per day with state changes, ascending; `date` is a
  * Date (TM sends a day, not an instant).
  */
-export const CONTRIBUTIONS_BY_DAY_ENDPOINT: Endpoint<ContributionsByDay, DayContribution> =
-  listEndpoint({
-    page: ContributionsByDay,
-    rows: (body) => body.stats,
-    key: (row) => row.date,
-    columns: {
-      date: { kind: "date" },
-      mapped: { kind: "int" },
-      validated: { kind: "int" },
-      cumulativeMapped: { kind: "int" },
-      cumulativeValidated: { kind: "int" },
-      totalTasks: { kind: "int" },
-    },
-  });
-
-/** The plan of one project's contributions per user. */
-export function contributionsPlan(projectId: number): Plan<ContributionList, UserContribution> {
-  return {
-    endpoint: CONTRIBUTIONS_ENDPOINT,
-    path: `projects/${projectId}/contributions/`,
-    params: {},
-  };
-}
-
-/** The plan of one project's contributions per day. */
-export function contributionsByDayPlan(
-  projectId: number,
-): Plan<ContributionsByDay, DayContribution> {
-  return {
-    endpoint: CONTRIBUTIONS_BY_DAY_ENDPOINT,
+export const CONTRIBUTIONS_BY_DAY_ENDPOINT: Endpoint<
+  ContributionsByDay,
+  DayContribution,
+  ProjectArgs
+> = defineEndpoint({
+  request: ({ projectId }) => ({
     path: `projects/${projectId}/contributions/queries/day/`,
     params: {},
-  };
-}
+  }),
+  body: ContributionsByDay,
+  rows: (body) => body.stats,
+  key: (row) => row.date,
+  columns: {
+    date: { kind: "date" },
+    mapped: { kind: "int" },
+    validated: { kind: "int" },
+    cumulativeMapped: { kind: "int" },
+    cumulativeValidated: { kind: "int" },
+    totalTasks: { kind: "int" },
+  },
+});

@@ -1,114 +1,63 @@
 /**
- * Many projects at once: `tm.projects([ids])` and any `tm.projects()` search offer
- * `activities()`, `latestActivity()`, `contributions()` and `contributionsByDay()` over every
- * project, as one frame with a `projectId` column first.
- *
- * Every request goes through the client's one limiter, so the client's `concurrency` bounds
- * them all together. A search's projects are started as its pages arrive. Rows come in the
- * order of the ids given, or of the search, whatever order the answers arrive in.
- *
- * A failing project does not lose the others: `frame()`/`records()` throw
- * {@link ProjectsFailedError} naming every failed project and its cause, after every project
- * was tried; `frameWithFailures()`/`recordsWithFailures()` return what succeeded plus the
- * failures. A failure of the search itself, or an abort, rejects as it is.
+ * Many projects at once: `tm.projects(ids)` and any `tm.projects()` search offer each
+ * per-project endpoint over every project, as one query whose frame has a `projectId` column
+ * first. Each project is one part of the query (see `query.ts`): the one executor runs them
+ * through the client's limiter, yields rows in the order of the ids given (or of the search),
+ * and reports a failed project without losing the others (`frameWithFailures()`).
  *
  * @module
  */
 
-import { requirePositiveInteger, show } from "../args.ts";
-import type { DataFrame } from "../deps.ts";
-import { TmError } from "../errors.ts";
-import { type Columns, FrameBuilder } from "../frame.ts";
+import type { Day } from "../args.ts";
+import { Query } from "../builder.ts";
+import type { DisplayRow } from "../display.ts";
+import type { Columns } from "../frame.ts";
 import {
-  collectRecords,
-  type FetchOptions,
+  type Compiled,
+  forProject,
   type Plan,
-  planUrl,
+  type ProjectRow,
   type QueryContext,
+  withProjectIdColumn,
 } from "../query.ts";
+import type { Activity } from "../schemas/activities.ts";
+import { describeWindow, instantOf, type TimeWindow, withBounds } from "../window.ts";
+import { activitiesPlan, ACTIVITY_COLUMNS } from "./activities.ts";
 
-/** One project that could not be fetched, and why. */
-export interface ProjectFailure {
-  readonly projectId: number;
-  readonly error: Error;
+/** Where the projects come from: a list of ids, or the matches of a search. */
+export type ProjectSource =
+  | { readonly ids: readonly number[] }
+  | {
+    readonly search: Plan<{ projectId: number }>;
+    /** The search's filters in domain words, for the display. */
+    readonly filters: readonly DisplayRow[];
+  };
+
+/** One endpoint asked of each project. */
+export interface PerProject<Row> {
+  /** What it fetches, in words: `"activities"`. */
+  readonly what: string;
+  readonly columns: Columns<Row>;
+  readonly auth: "required" | "public";
+  /** One project's plan, with at most `limit` rows. */
+  plan(projectId: number, limit: number | undefined): Plan<Row>;
 }
 
 /**
- * Some projects of a many-projects query failed (the others succeeded). `failures` lists
- * each failed project with its error, in the query's project order.
- *
- * @example
- * ```ts
- * import { ProjectsFailedError } from "./many_projects.ts";
- * import { ApiError, TmError } from "../errors.ts";
- * import assert from "node:assert/strict";
- *
- * const error = new ProjectsFailedError({
- *   what: "activities",
- *   projects: 30,
- *   failures: [{ projectId: 7, error: new ApiError({ url: "https://tm.example/api/v2/projects/7/activities/", status: 403 }) }],
- * });
- * assert.ok(error instanceof TmError);
- * assert.match(error.message, /^Cannot fetch activities of 1 of 30 projects: 7 /);
- * ```
- */
-export class ProjectsFailedError extends TmError {
-  override name = "ProjectsFailedError";
-  /** The failed projects, in the query's order. */
-  readonly failures: readonly ProjectFailure[];
-  /** How many projects were tried. */
-  readonly projects: number;
-
-  /** Builds the error; the message names every failed project (the first ten with causes). */
-  constructor(init: { what: string; projects: number; failures: readonly ProjectFailure[] }) {
-    const named = init.failures.slice(0, 10).map((f) => `${f.projectId} (${f.error.message})`);
-    const more = init.failures.length > 10
-      ? `, and ${init.failures.slice(10).map((f) => f.projectId).join(", ")}`
-      : "";
-    super(
-      `Cannot fetch ${init.what} of ${init.failures.length} of ${init.projects} projects: ` +
-        `${named.join("; ")}${more}; frameWithFailures() returns the others`,
-      { cause: init.failures[0]?.error },
-    );
-    this.failures = init.failures;
-    this.projects = init.projects;
-  }
-}
-
-/** Where project ids come from: lists of ids, in order (a search yields one list per page). */
-export type ProjectIds = (signal: AbortSignal) => AsyncIterable<readonly number[]>;
-
-/** A row of a many-projects frame: the endpoint's row with its project id. */
-export type ProjectRow<Row> = Row & { projectId: number };
-
-/** What `recordsWithFailures()` returns. */
-export interface RecordsWithFailures<Row> {
-  records: ProjectRow<Row>[];
-  failures: ProjectFailure[];
-}
-
-/** What `frameWithFailures()` returns. */
-export interface FrameWithFailures {
-  frame: DataFrame;
-  failures: ProjectFailure[];
-}
-
-function ignore(): void {}
-
-/**
- * One endpoint over many projects. Build it with `tm.projects([ids])` or a `tm.projects()`
- * search and one of their verbs.
+ * One endpoint over many projects. `limit(n)` keeps at most `n` rows of each project.
  *
  * @example Contributions by day of three projects, one failing
  * ```ts
- * import { createClient, startEmulator } from "../../mod.ts";
+ * import { createClient } from "../../mod.ts";
+ * import { startEmulator } from "../../emulator.ts";
  * import assert from "node:assert/strict";
  *
  * const emulator = await startEmulator({ port: 0, projects: 40 });
  * try {
  *   const tm = createClient({ baseUrl: emulator.url });
  *   const [a, b] = emulator.world.projects;
- *   const query = tm.projects([a!.id, 999_999, b!.id]).contributionsByDay();
+ *   const query = tm.projects(a!.id, 999_999, b!.id).contributionsByDay();
+ *   assert.equal(query.urls().length, 3);
  *   const { frame, failures } = await query.frameWithFailures();
  *   assert.equal(frame.columns[0], "projectId");
  *   assert.deepEqual(failures.map((f) => f.projectId), [999_999]);
@@ -118,133 +67,153 @@ function ignore(): void {}
  * }
  * ```
  */
-export class ManyProjectsQuery<P, Row> {
-  readonly #context: QueryContext;
-  readonly #ids: ProjectIds;
-  readonly #planFor: (projectId: number) => Plan<P, Row>;
-  readonly #what: string;
+export class ManyProjectsQuery<Row> extends Query<ProjectRow<Row>> {
+  readonly #source: ProjectSource;
+  readonly #each: PerProject<Row>;
+  readonly #limit: number | undefined;
 
-  /** Use the verbs of `tm.projects([ids])` or of a `tm.projects()` search. */
+  /** Use the verbs of `tm.projects(ids)` or of a `tm.projects()` search. */
   constructor(
     context: QueryContext,
-    ids: ProjectIds,
-    planFor: (projectId: number) => Plan<P, Row>,
-    what: string,
+    source: ProjectSource,
+    each: PerProject<Row>,
+    limit?: number,
   ) {
-    this.#context = context;
-    this.#ids = ids;
-    this.#planFor = planFor;
-    this.#what = what;
+    super(context);
+    this.#source = source;
+    this.#each = each;
+    this.#limit = limit;
   }
 
-  /** The context, for subclasses. */
-  protected get context(): QueryContext {
-    return this.#context;
+  /**
+   * The project source, for subclasses.
+   * @ignore
+   */
+  protected get source(): ProjectSource {
+    return this.#source;
   }
 
-  /** The id source, for subclasses. */
-  protected get ids(): ProjectIds {
-    return this.#ids;
+  /**
+   * The per-project limit, for subclasses.
+   * @ignore
+   */
+  protected get perProjectLimit(): number | undefined {
+    return this.#limit;
   }
 
-  /** The URL of one project's request. Pure: no request is made. */
-  url(projectId: number): URL {
-    return planUrl(this.#context, this.#planFor(requirePositiveInteger("project id", projectId)));
+  /**
+   * One part per project: known ids, or the matches of the search as its pages arrive.
+   * @ignore
+   */
+  protected compile(): Compiled<ProjectRow<Row>> {
+    const each = this.#each;
+    const partFor = (projectId: number) => ({
+      label: String(projectId),
+      projectId,
+      plan: forProject(each.plan(projectId, this.#limit), projectId),
+    });
+    const source = this.#source;
+    return {
+      what: each.what,
+      unit: "project",
+      columns: withProjectIdColumn(each.columns),
+      parts: "ids" in source
+        ? source.ids.map(partFor)
+        : { search: source.search, partFor, auth: each.auth },
+    };
   }
 
-  /** The projects it covers, in order (a search costs its pages). */
-  async projectIds(options: FetchOptions = {}): Promise<number[]> {
-    const controller = new AbortController();
-    const signal = options.signal
-      ? AbortSignal.any([options.signal, controller.signal])
-      : controller.signal;
-    const ids = new Set<number>();
-    try {
-      for await (const page of this.#ids(signal)) for (const id of page) ids.add(id);
-    } finally {
-      controller.abort(new DOMException("done", "AbortError"));
-    }
-    return [...ids];
+  /**
+   * The search's filters when a search names the projects, and the per-project limit.
+   * @ignore
+   */
+  protected describe(): DisplayRow[] {
+    const source = this.#source;
+    const limit = this.#limit === undefined ? undefined : `${this.#limit} rows per project`;
+    return [...("ids" in source ? [] : source.filters), ["limit", limit]];
   }
 
-  async #settle(options: FetchOptions): Promise<RecordsWithFailures<Row> & { projects: number }> {
-    const controller = new AbortController();
-    const signal = options.signal
-      ? AbortSignal.any([options.signal, controller.signal])
-      : controller.signal;
-    const jobs: { projectId: number; rows: Promise<Row[]> }[] = [];
-    const started = new Set<number>();
-    try {
-      for await (const page of this.#ids(signal)) {
-        for (const projectId of page) {
-          if (started.has(projectId)) continue;
-          started.add(projectId);
-          const rows = collectRecords(this.#context, this.#planFor(projectId), {
-            signal,
-            progress: false,
-            provenance: options.provenance,
-          });
-          rows.catch(ignore);
-          jobs.push({ projectId, rows });
-        }
-      }
-      const settled = await Promise.allSettled(jobs.map((job) => job.rows));
-      signal.throwIfAborted();
-      const records: ProjectRow<Row>[] = [];
-      const failures: ProjectFailure[] = [];
-      settled.forEach((outcome, index) => {
-        const projectId = (jobs[index] as { projectId: number }).projectId;
-        if (outcome.status === "fulfilled") {
-          for (const row of outcome.value) records.push({ ...row, projectId });
-        } else {
-          const reason: unknown = outcome.reason;
-          const error = reason instanceof Error ? reason : new TmError(show(reason));
-          failures.push({ projectId, error });
-        }
-      });
-      return { records, failures, projects: jobs.length };
-    } catch (error) {
-      controller.abort(error);
-      throw error;
-    }
+  /**
+   * The same query with at most `limit` rows per project.
+   * @ignore
+   */
+  protected withLimit(limit: number): ManyProjectsQuery<Row> {
+    return new ManyProjectsQuery(this.context, this.#source, this.#each, limit);
+  }
+}
+
+/**
+ * Activity of many projects, with the same window as one project's `activities()`: each
+ * project's paging stops at its first page older than `since`.
+ *
+ * @example
+ * ```ts
+ * import { createClient } from "../client.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const tm = createClient({ baseUrl: "https://tm.example/api/v2/" });
+ * const recent = tm.projects([1, 2]).activities().since("2026-01-01").limit(50);
+ * assert.deepEqual(recent.urls().map((url) => url.pathname), [
+ *   "/api/v2/projects/1/activities/",
+ *   "/api/v2/projects/2/activities/",
+ * ]);
+ * ```
+ */
+export class ManyActivitiesQuery extends ManyProjectsQuery<Activity> {
+  readonly #window: TimeWindow;
+
+  /** Use `activities()` of `tm.projects(ids)` or of a search. */
+  constructor(
+    context: QueryContext,
+    source: ProjectSource,
+    window: TimeWindow = {},
+    limit?: number,
+  ) {
+    super(context, source, {
+      what: "activities",
+      columns: ACTIVITY_COLUMNS,
+      auth: "public",
+      plan: (projectId, limit) => activitiesPlan(projectId, window, limit),
+    }, limit);
+    this.#window = Object.freeze({ ...window });
   }
 
-  #throwIfFailed(failures: readonly ProjectFailure[], projects: number): void {
-    if (failures.length === 0) return;
-    throw new ProjectsFailedError({ what: this.#what, projects, failures });
+  #with(window: TimeWindow): ManyActivitiesQuery {
+    return new ManyActivitiesQuery(this.context, this.source, window, this.perProjectLimit);
   }
 
-  /** Every project's rows with `projectId`, in project order, and the projects that failed. */
-  async recordsWithFailures(options: FetchOptions = {}): Promise<RecordsWithFailures<Row>> {
-    const { records, failures } = await this.#settle(options);
-    return { records, failures };
+  /**
+   * The window, then the search's filters and the limit.
+   * @ignore
+   */
+  protected override describe(): DisplayRow[] {
+    return [...describeWindow("window", this.#window), ...super.describe()];
   }
 
-  /** Every project's rows with `projectId`; rejects with {@link ProjectsFailedError} if any failed. */
-  async records(options: FetchOptions = {}): Promise<ProjectRow<Row>[]> {
-    const { records, failures, projects } = await this.#settle(options);
-    this.#throwIfFailed(failures, projects);
-    return records;
+  /**
+   * The same activity with at most `limit` rows per project (the newest).
+   * @ignore
+   */
+  protected override withLimit(limit: number): ManyActivitiesQuery {
+    return new ManyActivitiesQuery(this.context, this.source, this.#window, limit);
   }
 
-  /** The frame of every project that succeeded (`projectId` first), and the failures. */
-  async frameWithFailures(options: FetchOptions = {}): Promise<FrameWithFailures> {
-    const { records, failures } = await this.#settle(options);
-    return { frame: this.#frame(records), failures };
+  /** Rows at or after `start` (a `Date`, or a day's midnight UTC), in every project. */
+  since(start: Day): ManyActivitiesQuery {
+    return this.#with(withBounds(this.#window, { since: instantOf("since", start) }));
   }
 
-  /** One frame, `projectId` first; rejects with {@link ProjectsFailedError} if any project failed. */
-  async frame(options: FetchOptions = {}): Promise<DataFrame> {
-    const { records, failures, projects } = await this.#settle(options);
-    this.#throwIfFailed(failures, projects);
-    return this.#frame(records);
+  /** Rows strictly before `end` (a `Date`, or a day's midnight UTC), in every project. */
+  until(end: Day): ManyActivitiesQuery {
+    return this.#with(withBounds(this.#window, { until: instantOf("until", end) }));
   }
 
-  #frame(records: readonly ProjectRow<Row>[]): DataFrame {
-    const { columns } = this.#planFor(1).endpoint;
-    const { projectId: _ignored, ...rest } = columns as Columns<ProjectRow<Row>>;
-    const builder = new FrameBuilder<ProjectRow<Row>>({ projectId: { kind: "int" }, ...rest });
-    builder.add(records);
-    return builder.finish();
+  /** Rows at or after `start` and strictly before `end`, in every project. */
+  between(start: Day, end: Day): ManyActivitiesQuery {
+    const window = {
+      since: instantOf("between start", start),
+      until: instantOf("between end", end),
+    };
+    return this.#with(withBounds(this.#window, window));
   }
 }

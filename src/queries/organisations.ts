@@ -6,46 +6,62 @@
  */
 
 import { requirePositiveInteger } from "../args.ts";
-import type { Endpoint, QueryContext } from "../query.ts";
+import { defineEndpoint, type Endpoint } from "../endpoint.ts";
+import type { QueryContext } from "../query.ts";
 import {
   type Organisation,
   OrganisationList,
   OrganisationStatistics,
 } from "../schemas/organisations.ts";
-import { listEndpoint, ListQuery } from "./list.ts";
+import { EndpointQuery } from "./endpoint_query.ts";
 
 /** `/organisations/`, sorted by name as TM sends it. */
-export const ORGANISATIONS_ENDPOINT: Endpoint<OrganisationList, Organisation> = listEndpoint({
-  page: OrganisationList,
-  rows: (body) => body.organisations,
-  key: (row) => row.organisationId,
-  columns: {
-    organisationId: { kind: "int" },
-    name: { kind: "str" },
-    slug: { kind: "str" },
-    logo: { kind: "str" },
-    description: { kind: "str" },
-    url: { kind: "str" },
-    type: { kind: "str" },
-    subscriptionTier: { kind: "int" },
-    managers: { kind: "list<struct>", fields: { username: "str", pictureUrl: "str" } },
-  },
-});
+export const ORGANISATIONS_ENDPOINT: Endpoint<OrganisationList, Organisation, void> =
+  defineEndpoint({
+    request: () => ({ path: "organisations/", params: {} }),
+    body: OrganisationList,
+    rows: (body) => body.organisations,
+    key: (row) => row.organisationId,
+    columns: {
+      organisationId: { kind: "int" },
+      name: { kind: "str" },
+      slug: { kind: "str" },
+      logo: { kind: "str" },
+      description: { kind: "str" },
+      url: { kind: "str" },
+      type: { kind: "str" },
+      subscriptionTier: { kind: "int" },
+      managers: { kind: "list<struct>", fields: { username: "str", pictureUrl: "str" } },
+    },
+  });
 
 /** An organisation's statistics as one flat row. */
 export interface OrganisationStatisticsRow {
+  /** The organisation asked about. */
   organisationId: number;
+  /** Projects in DRAFT. */
   projectsDraft: number;
+  /** Projects PUBLISHED. */
   projectsPublished: number;
+  /** Projects ARCHIVED. */
   projectsArchived: number;
+  /** Published projects updated in the last 90 days (TM's `recent`). */
   projectsRecent: number;
+  /** Published projects not updated for longer (TM's `stale`). */
   projectsStale: number;
+  /** Tasks READY in published projects. */
   tasksReady: number;
+  /** Tasks LOCKED_FOR_MAPPING in published projects. */
   tasksLockedForMapping: number;
+  /** Tasks LOCKED_FOR_VALIDATION in published projects. */
   tasksLockedForValidation: number;
+  /** Tasks MAPPED in published projects. */
   tasksMapped: number;
+  /** Tasks VALIDATED in published projects. */
   tasksValidated: number;
+  /** Tasks INVALIDATED in published projects. */
   tasksInvalidated: number;
+  /** Tasks BADIMAGERY in published projects. */
   tasksBadImagery: number;
 }
 
@@ -68,9 +84,10 @@ function flatten(id: number, s: OrganisationStatistics): OrganisationStatisticsR
   };
 }
 
+/** `/organisations/{id}/statistics/` of one organisation, flattened to one row that names it. */
 function statisticsEndpoint(
   id: number,
-): Endpoint<OrganisationStatistics, OrganisationStatisticsRow> {
+): Endpoint<OrganisationStatistics, OrganisationStatisticsRow, void> {
   const row = flatten(id, {
     projects: { draft: 0, published: 0, archived: 0, recent: 0, stale: 0 },
     activeTasks: {
@@ -84,8 +101,9 @@ function statisticsEndpoint(
     },
   });
   const columns = Object.fromEntries(Object.keys(row).map((name) => [name, { kind: "int" }]));
-  return listEndpoint({
-    page: OrganisationStatistics,
+  return defineEndpoint({
+    request: () => ({ path: `organisations/${id}/statistics/`, params: {} }),
+    body: OrganisationStatistics,
     rows: (stats) => [flatten(id, stats)],
     key: () => 0,
     columns: columns as Record<keyof OrganisationStatisticsRow, { kind: "int" }>,
@@ -97,7 +115,8 @@ function statisticsEndpoint(
  *
  * @example An organisation's statistics
  * ```ts
- * import { createClient, startEmulator } from "../../mod.ts";
+ * import { createClient } from "../../mod.ts";
+ * import { startEmulator } from "../../emulator.ts";
  * import assert from "node:assert/strict";
  *
  * const emulator = await startEmulator({ port: 0, projects: 40 });
@@ -128,11 +147,13 @@ export class OrganisationHandle {
    * (`projects.*`) and `tasksReady` ... `tasksBadImagery` (`activeTasks.*`, over published
    * projects).
    */
-  statistics(): ListQuery<OrganisationStatistics, OrganisationStatisticsRow> {
-    return new ListQuery(this.#context, {
-      endpoint: statisticsEndpoint(this.id),
-      path: `organisations/${this.id}/statistics/`,
-      params: {},
-    });
+  statistics(): EndpointQuery<OrganisationStatisticsRow> {
+    return EndpointQuery.of(
+      this.#context,
+      `statistics of organisation ${this.id}`,
+      statisticsEndpoint(this.id),
+      undefined,
+      [["organisation", this.id]],
+    );
   }
 }

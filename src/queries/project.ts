@@ -1,81 +1,57 @@
 /**
  * One project by id: `tm.project(id)` and its single-object endpoints `detail()`
  * (`/projects/{id}/`), `summary()` (`/projects/{id}/queries/summary/`) and `statistics()`
- * (`/projects/{id}/statistics/`). Each is a {@link ResourceQuery} with the same terminal verbs
+ * (`/projects/{id}/statistics/`). Each is an `EndpointQuery` with the same verbs
  * as every builder; its one object is one page, one row, one frame row.
  *
  * @module
  */
 
-import { requirePositiveInteger } from "../args.ts";
-import { Query } from "../builder.ts";
-import type { Columns } from "../frame.ts";
-import type { Endpoint, Plan, QueryContext } from "../query.ts";
+import { requirePositiveInteger, requireText } from "../args.ts";
+import { type Endpoint, objectEndpoint } from "../endpoint.ts";
+import type { QueryContext } from "../query.ts";
 import { ProjectDetail, ProjectStatistics, ProjectSummary } from "../schemas/project.ts";
-import type { z } from "../deps.ts";
-import { ActivitiesQuery, LATEST_ACTIVITY_ENDPOINT } from "./activities.ts";
-import { contributionsByDayPlan, contributionsPlan } from "./contributions.ts";
-import { ListQuery } from "./list.ts";
-import { TaskQuery, TasksQuery } from "./tasks.ts";
-import { projectUserStatisticsQuery } from "./users.ts";
-import type { LatestActivity, LatestActivityList } from "../schemas/activities.ts";
-import type {
-  ContributionList,
-  ContributionsByDay,
-  DayContribution,
-  UserContribution,
-} from "../schemas/contributions.ts";
+import type { LatestActivity } from "../schemas/activities.ts";
+import type { DayContribution, UserContribution } from "../schemas/contributions.ts";
 import type { ProjectUserStatistics } from "../schemas/users.ts";
+import { ActivitiesQuery, LATEST_ACTIVITY_ENDPOINT } from "./activities.ts";
+import { CONTRIBUTIONS_BY_DAY_ENDPOINT, CONTRIBUTIONS_ENDPOINT } from "./contributions.ts";
+import { EndpointQuery } from "./endpoint_query.ts";
+import type { ProjectArgs } from "./project_args.ts";
 import {
   PROJECT_DETAIL_COLUMNS,
   PROJECT_STATISTICS_COLUMNS,
   PROJECT_SUMMARY_COLUMNS,
 } from "./project_columns.ts";
+import { TaskQuery, TasksQuery } from "./tasks.ts";
+import { PROJECT_USER_STATISTICS_ENDPOINT } from "./users.ts";
 
-/** The spec of an endpoint that answers one object. */
-export function objectEndpoint<T>(schema: z.ZodType<T>, columns: Columns<T>): Endpoint<T, T> {
-  return {
-    page: schema,
-    rows: (object) => [object],
-    pagination: () => undefined,
-    key: () => 0,
-    columns,
-  };
-}
+/** `/projects/{id}/`: everything about a project, one row. */
+export const PROJECT_DETAIL_ENDPOINT: Endpoint<ProjectDetail, ProjectDetail, ProjectArgs> =
+  objectEndpoint({
+    request: ({ projectId }) => ({ path: `projects/${projectId}/`, params: {} }),
+    body: ProjectDetail,
+    columns: PROJECT_DETAIL_COLUMNS,
+  });
 
-const DETAIL = objectEndpoint(ProjectDetail, PROJECT_DETAIL_COLUMNS);
-const SUMMARY = objectEndpoint(ProjectSummary, PROJECT_SUMMARY_COLUMNS);
-const STATISTICS = objectEndpoint(ProjectStatistics, PROJECT_STATISTICS_COLUMNS);
+/** `/projects/{id}/queries/summary/`: header figures with live percentages, one row. */
+export const PROJECT_SUMMARY_ENDPOINT: Endpoint<ProjectSummary, ProjectSummary, ProjectArgs> =
+  objectEndpoint({
+    request: ({ projectId }) => ({ path: `projects/${projectId}/queries/summary/`, params: {} }),
+    body: ProjectSummary,
+    columns: PROJECT_SUMMARY_COLUMNS,
+  });
 
-/**
- * A query for one object. `count()` is 1 once the server answers (an unknown id rejects with
- * `ApiError` 404); `records()` holds the object; `frame()` has one row.
- *
- * @example The URL of a project's statistics
- * ```ts
- * import { createClient } from "../client.ts";
- * import assert from "node:assert/strict";
- *
- * const tm = createClient({ baseUrl: "https://tm.example/api/v2/" });
- * assert.equal(tm.project(8345).statistics().url().href, "https://tm.example/api/v2/projects/8345/statistics/");
- * ```
- */
-export class ResourceQuery<T> extends Query<T, T> {
-  readonly #endpoint: Endpoint<T, T>;
-  readonly #path: string;
-
-  /** Use `client.project(id).detail()` and its siblings. */
-  constructor(context: QueryContext, endpoint: Endpoint<T, T>, path: string) {
-    super(context);
-    this.#endpoint = endpoint;
-    this.#path = path;
-  }
-
-  /** Plan for the shared verbs. */
-  protected plan(): Plan<T, T> {
-    return { endpoint: this.#endpoint, path: this.#path, params: {} };
-  }
-}
+/** `/projects/{id}/statistics/`: area, mapping and validation times, one row. */
+export const PROJECT_STATISTICS_ENDPOINT: Endpoint<
+  ProjectStatistics,
+  ProjectStatistics,
+  ProjectArgs
+> = objectEndpoint({
+  request: ({ projectId }) => ({ path: `projects/${projectId}/statistics/`, params: {} }),
+  body: ProjectStatistics,
+  columns: PROJECT_STATISTICS_COLUMNS,
+});
 
 /**
  * One project's endpoints.
@@ -109,19 +85,24 @@ export class ProjectHandle {
     Object.freeze(this);
   }
 
+  #query<P, Row>(what: string, endpoint: Endpoint<P, Row, ProjectArgs>): EndpointQuery<Row> {
+    const facts: [string, unknown][] = [["project", this.id]];
+    return EndpointQuery.of(this.#context, what, endpoint, { projectId: this.id }, facts);
+  }
+
   /** `GET /projects/{id}/`: everything about the project. */
-  detail(): ResourceQuery<ProjectDetail> {
-    return new ResourceQuery(this.#context, DETAIL, `projects/${this.id}/`);
+  detail(): EndpointQuery<ProjectDetail> {
+    return this.#query(`project ${this.id}`, PROJECT_DETAIL_ENDPOINT);
   }
 
   /** `GET /projects/{id}/queries/summary/`: header figures, live percentages. */
-  summary(): ResourceQuery<ProjectSummary> {
-    return new ResourceQuery(this.#context, SUMMARY, `projects/${this.id}/queries/summary/`);
+  summary(): EndpointQuery<ProjectSummary> {
+    return this.#query(`summary of project ${this.id}`, PROJECT_SUMMARY_ENDPOINT);
   }
 
   /** `GET /projects/{id}/statistics/`: area, mapping and validation times. */
-  statistics(): ResourceQuery<ProjectStatistics> {
-    return new ResourceQuery(this.#context, STATISTICS, `projects/${this.id}/statistics/`);
+  statistics(): EndpointQuery<ProjectStatistics> {
+    return this.#query(`statistics of project ${this.id}`, PROJECT_STATISTICS_ENDPOINT);
   }
 
   /** `GET /projects/{id}/activities/`: every non-comment history row, newest first. */
@@ -130,23 +111,23 @@ export class ProjectHandle {
   }
 
   /** `GET /projects/{id}/activities/latest/`: each task's status and latest action. */
-  latestActivity(): ListQuery<LatestActivityList, LatestActivity> {
-    return this.#list(LATEST_ACTIVITY_ENDPOINT, `projects/${this.id}/activities/latest/`);
+  latestActivity(): EndpointQuery<LatestActivity> {
+    return this.#query(`latest activity of project ${this.id}`, LATEST_ACTIVITY_ENDPOINT);
   }
 
   /** `GET /projects/{id}/contributions/`: one row per user. */
-  contributions(): ListQuery<ContributionList, UserContribution> {
-    return new ListQuery(this.#context, contributionsPlan(this.id));
+  contributions(): EndpointQuery<UserContribution> {
+    return this.#query(`contributions to project ${this.id}`, CONTRIBUTIONS_ENDPOINT);
   }
 
   /** `GET /projects/{id}/contributions/queries/day/`: one row per day, with cumulative counts. */
-  contributionsByDay(): ListQuery<ContributionsByDay, DayContribution> {
-    return new ListQuery(this.#context, contributionsByDayPlan(this.id));
+  contributionsByDay(): EndpointQuery<DayContribution> {
+    return this.#query(`contributions to project ${this.id} by day`, CONTRIBUTIONS_BY_DAY_ENDPOINT);
   }
 
   /** `GET /projects/{id}/tasks/`: one row per task, with geometry and centroid. */
   tasks(): TasksQuery {
-    return new TasksQuery(this.#context, this.id);
+    return new TasksQuery(this.#context, { projectId: this.id });
   }
 
   /** `GET /projects/{id}/tasks/{taskId}/`: the task's history rows; `.detail()` for the task. */
@@ -155,11 +136,14 @@ export class ProjectHandle {
   }
 
   /** `GET /projects/{id}/statistics/queries/{username}/`: one user's time on the project. */
-  userStatistics(username: string): ListQuery<ProjectUserStatistics, ProjectUserStatistics> {
-    return projectUserStatisticsQuery(this.#context, this.id, username);
-  }
-
-  #list<P, Row>(endpoint: Endpoint<P, Row>, path: string): ListQuery<P, Row> {
-    return new ListQuery(this.#context, { endpoint, path, params: {} });
+  userStatistics(username: string): EndpointQuery<ProjectUserStatistics> {
+    const args = { projectId: this.id, username: requireText("username", username) };
+    return EndpointQuery.of(
+      this.#context,
+      `statistics of ${username} on project ${this.id}`,
+      PROJECT_USER_STATISTICS_ENDPOINT,
+      args,
+      [["project", this.id], ["user", username]],
+    );
   }
 }

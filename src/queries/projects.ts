@@ -11,11 +11,13 @@ import {
   requirePositiveInteger,
   requireSomeOf,
   requireText,
-  toDayRange,
 } from "../args.ts";
 import { Query } from "../builder.ts";
+import type { DisplayRow } from "../display.ts";
+import { defineEndpoint, type Endpoint } from "../endpoint.ts";
 import type { Columns } from "../frame.ts";
-import type { Endpoint, Plan, QueryContext } from "../query.ts";
+import { type Many, manyOf } from "../many.ts";
+import { type Compiled, type Plan, planOf, type QueryContext } from "../query.ts";
 import { ProjectSearchPage, type ProjectSearchResult } from "../schemas/projects.ts";
 import {
   MappingType,
@@ -24,15 +26,13 @@ import {
   ProjectStatus as Status,
 } from "../schemas/enums.ts";
 import type { WireParams } from "../url.ts";
-import type { ManyProjectsQuery } from "./many_projects.ts";
-import { type ManyActivitiesQuery, ProjectSet, searchIds } from "./project_set.ts";
-import type { LatestActivity, LatestActivityList } from "../schemas/activities.ts";
-import type {
-  ContributionList,
-  ContributionsByDay,
-  DayContribution,
-  UserContribution,
-} from "../schemas/contributions.ts";
+import { dayAfter, describeWindow, midnightOf, type TimeWindow, withBounds } from "../window.ts";
+import type { ManyActivitiesQuery, ManyProjectsQuery } from "./many_projects.ts";
+import { ProjectSet } from "./project_set.ts";
+import type { LatestActivity } from "../schemas/activities.ts";
+import type { DayContribution, UserContribution } from "../schemas/contributions.ts";
+import type { ProjectDetail, ProjectStatistics, ProjectSummary } from "../schemas/project.ts";
+import type { TaskFeature } from "./tasks.ts";
 
 /** Which projects `action()` keeps: with tasks left to map, to validate, or any. */
 export type ProjectAction = "map" | "validate" | "any";
@@ -67,21 +67,38 @@ const ORDER_COLUMNS: Readonly<Record<ProjectOrderField, string>> = {
 
 /** The filters of a project search, in domain words. */
 export interface ProjectFilters {
+  /** Any of these statuses (TM: PUBLISHED only when unset). */
   readonly statuses?: readonly ProjectStatus[];
+  /** This difficulty. */
   readonly difficulty?: ProjectDifficulty;
+  /** Any of these mapping types (all of them, exactly, with `mappingTypesExact`). */
   readonly mappingTypes?: readonly MappingType[];
+  /** Whether `mappingTypes` must match exactly. */
   readonly mappingTypesExact?: boolean;
+  /** An organisation, by exact name or by id. */
   readonly organisation?: string | number;
+  /** A campaign, by exact name. */
   readonly campaign?: string;
+  /** A country, by English name. */
   readonly country?: string;
+  /** Any of these interest ids. */
   readonly interests?: readonly number[];
+  /** Full-text search over project texts. */
   readonly textSearch?: string;
+  /** A team id. */
   readonly team?: number;
+  /** Tasks left to map, to validate, or any. */
   readonly action?: ProjectAction;
-  readonly updated?: readonly [string | undefined, string | undefined];
-  readonly created?: readonly [string | undefined, string | undefined];
+  /** Last updated in this window (whole days: since included, until excluded). */
+  readonly updated?: TimeWindow;
+  /** Created in this window (whole days: since included, until excluded). */
+  readonly created?: TimeWindow;
+  /** The sort field and direction. */
   readonly orderBy?: readonly [ProjectOrderField, SortDirection];
-  readonly limit?: number;
+}
+
+function wireDay(at: number | undefined): string | undefined {
+  return at === undefined ? undefined : dayAfter(at, 0);
 }
 
 /**
@@ -103,7 +120,7 @@ export function toParams(filters: ProjectFilters): WireParams {
     projectStatuses: filters.statuses,
     difficulty: filters.difficulty,
     mappingTypes: filters.mappingTypes,
-    mappingTypesExact: filters.mappingTypes && filters.mappingTypesExact ? true : undefined,
+    mappingTypesExact: filters.mappingTypesExact ? true : undefined,
     organisationName: typeof organisation === "string" ? organisation : undefined,
     organisationId: typeof organisation === "number" ? organisation : undefined,
     campaign: filters.campaign,
@@ -112,10 +129,10 @@ export function toParams(filters: ProjectFilters): WireParams {
     textSearch: filters.textSearch,
     teamId: filters.team,
     action: filters.action,
-    lastUpdatedFrom: filters.updated?.[0],
-    lastUpdatedTo: filters.updated?.[1],
-    createdFrom: filters.created?.[0],
-    createdTo: filters.created?.[1],
+    lastUpdatedFrom: wireDay(filters.updated?.since),
+    lastUpdatedTo: wireDay(filters.updated?.until),
+    createdFrom: wireDay(filters.created?.since),
+    createdTo: wireDay(filters.created?.until),
     orderBy: filters.orderBy ? ORDER_COLUMNS[filters.orderBy[0]] : undefined,
     orderByType: filters.orderBy ? filters.orderBy[1].toUpperCase() : undefined,
     omitMapResults: true,
@@ -148,14 +165,63 @@ export const PROJECT_SEARCH_COLUMNS: Columns<ProjectSearchResult> = {
 };
 
 /** The `/projects/` endpoint spec: 14 rows per page, keyed by `projectId`. */
-export const PROJECTS_ENDPOINT: Endpoint<ProjectSearchPage, ProjectSearchResult> = {
-  page: ProjectSearchPage,
-  rows: (page) => page.results,
-  pagination: (page) => page.pagination,
-  key: (row) => row.projectId,
-  columns: PROJECT_SEARCH_COLUMNS,
-  perPage: 14,
-};
+export const PROJECTS_ENDPOINT: Endpoint<ProjectSearchPage, ProjectSearchResult, ProjectFilters> =
+  defineEndpoint({
+    request: (filters) => ({ path: "projects/", params: toParams(filters) }),
+    body: ProjectSearchPage,
+    rows: (page) => page.results,
+    pagination: (page) => page.pagination,
+    key: (row) => row.projectId,
+    columns: PROJECT_SEARCH_COLUMNS,
+    perPage: 14,
+  });
+
+/**
+ * The ids of the projects a search matches, in the search's order: the search's plan, read as
+ * `{ projectId }` rows.
+ */
+export function searchIdsPlan(
+  filters: ProjectFilters,
+  limit?: number,
+): Plan<{ projectId: number }> {
+  const search = planOf(PROJECTS_ENDPOINT, filters, { limit });
+  const columns: Columns<{ projectId: number }> = { projectId: { kind: "int" } };
+  return Object.freeze({
+    request: search.request,
+    read(body: unknown, url: URL, page: number) {
+      const read = search.read(body, url, page);
+      return {
+        pagination: read.pagination,
+        rows: read.rows.map(({ projectId }) => ({ projectId })),
+      };
+    },
+    key: (row: { projectId: number }) => row.projectId,
+    columns,
+    auth: search.auth,
+    perPage: search.perPage,
+    limit,
+  });
+}
+
+/** The filters in domain words, only those set. */
+function describeFilters(filters: ProjectFilters): DisplayRow[] {
+  const organisation = filters.organisation;
+  return [
+    ["status", filters.statuses],
+    ["difficulty", filters.difficulty],
+    [filters.mappingTypesExact ? "mapping types (exactly)" : "mapping types", filters.mappingTypes],
+    ["organisation", organisation],
+    ["campaign", filters.campaign],
+    ["country", filters.country],
+    ["interests", filters.interests],
+    ["text", filters.textSearch],
+    ["team", filters.team],
+    ["action", filters.action],
+    ...describeWindow("updated", filters.updated ?? {}),
+    ...describeWindow("created", filters.created ?? {}),
+    ["order", filters.orderBy?.join(" ")],
+  ];
+}
 
 /**
  * A project search. Every filter method returns a new query and leaves the receiver as it
@@ -175,28 +241,44 @@ export const PROJECTS_ENDPOINT: Endpoint<ProjectSearchPage, ProjectSearchResult>
  * );
  * ```
  */
-export class ProjectsQuery extends Query<ProjectSearchPage, ProjectSearchResult> {
+export class ProjectsQuery extends Query<ProjectSearchResult> {
   readonly #filters: Readonly<ProjectFilters>;
+  readonly #limit: number | undefined;
 
   /** Use `client.projects()`. */
-  constructor(context: QueryContext, filters: ProjectFilters = {}) {
+  constructor(context: QueryContext, filters: ProjectFilters = {}, limit?: number) {
     super(context);
     this.#filters = Object.freeze({ ...filters });
+    this.#limit = limit;
   }
 
   #with(patch: ProjectFilters): ProjectsQuery {
-    return new ProjectsQuery(this.context, { ...this.#filters, ...patch });
+    return new ProjectsQuery(this.context, { ...this.#filters, ...patch }, this.#limit);
   }
 
-  /** Plan for the shared verbs. */
-  protected plan(): Plan<ProjectSearchPage, ProjectSearchResult> {
-    return {
-      endpoint: PROJECTS_ENDPOINT,
-      path: "projects/",
-      params: toParams(this.#filters),
-      limit: this.#filters.limit,
-      filters: this.#filters,
-    };
+  /**
+   * One part: the search, page by page.
+   * @ignore
+   */
+  protected compile(): Compiled<ProjectSearchResult> {
+    const plan = planOf(PROJECTS_ENDPOINT, this.#filters, { limit: this.#limit });
+    return { what: "projects", columns: plan.columns, parts: [{ label: "projects", plan }] };
+  }
+
+  /**
+   * The filters that were set, in domain words, and the limit.
+   * @ignore
+   */
+  protected describe(): DisplayRow[] {
+    return [...describeFilters(this.#filters), ["limit", this.#limit]];
+  }
+
+  /**
+   * The same search, at most `limit` projects.
+   * @ignore
+   */
+  protected withLimit(limit: number): ProjectsQuery {
+    return new ProjectsQuery(this.context, this.#filters, limit);
   }
 
   /** The filters set so far (frozen). */
@@ -205,8 +287,9 @@ export class ProjectsQuery extends Query<ProjectSearchPage, ProjectSearchResult>
   }
 
   /** Projects in any of these statuses. Without it TM returns only PUBLISHED ones. */
-  status(...statuses: ProjectStatus[]): ProjectsQuery {
-    return this.#with({ statuses: requireSomeOf("status", statuses, Status.options) });
+  status(...statuses: Many<ProjectStatus>[]): ProjectsQuery {
+    const flat = statuses.flat();
+    return this.#with({ statuses: requireSomeOf("status", flat, Status.options) });
   }
 
   /** Projects of this difficulty. */
@@ -216,10 +299,17 @@ export class ProjectsQuery extends Query<ProjectSearchPage, ProjectSearchResult>
     });
   }
 
-  /** Projects with any of these mapping types, or exactly this set with `{ exact: true }`. */
-  mappingTypes(types: readonly MappingType[], options: { exact?: boolean } = {}): ProjectsQuery {
-    const checked = requireSomeOf("mappingTypes", types, MappingType.options);
-    return this.#with({ mappingTypes: checked, mappingTypesExact: options.exact === true });
+  /** Projects with any of these mapping types. */
+  mappingTypes(...types: Many<MappingType>[]): ProjectsQuery {
+    const checked = requireSomeOf("mappingTypes", types.flat(), MappingType.options);
+    const { mappingTypesExact: _exact, ...rest } = this.#filters;
+    return new ProjectsQuery(this.context, { ...rest, mappingTypes: checked }, this.#limit);
+  }
+
+  /** Projects whose mapping types are exactly these. */
+  mappingTypesExact(...types: Many<MappingType>[]): ProjectsQuery {
+    const checked = requireSomeOf("mappingTypesExact", types.flat(), MappingType.options);
+    return this.#with({ mappingTypes: checked, mappingTypesExact: true });
   }
 
   /** Projects of an organisation, by exact name or by id. */
@@ -241,13 +331,9 @@ export class ProjectsQuery extends Query<ProjectSearchPage, ProjectSearchResult>
   }
 
   /** Projects with any of these interest ids. */
-  interests(...ids: number[]): ProjectsQuery {
-    if (ids.length === 0) {
-      throw new RangeError("Cannot use interests(): give at least one interest id");
-    }
-    return this.#with({
-      interests: [...new Set(ids.map((id) => requirePositiveInteger("interest id", id)))],
-    });
+  interests(...ids: Many<number>[]): ProjectsQuery {
+    const checked = manyOf("interests", ids, (id) => requirePositiveInteger("interest id", id));
+    return this.#with({ interests: checked });
   }
 
   /** Full-text search over project texts, or a name substring. */
@@ -268,17 +354,16 @@ export class ProjectsQuery extends Query<ProjectSearchPage, ProjectSearchResult>
   }
 
   /**
-   * Projects last updated in a day range; either end may be `null`. TM compares the end day
-   * with the timestamp `end`T00:00:00, so a project updated during the `end` day is NOT
-   * included: pass the next day to include it.
+   * Projects last updated in a window of whole days: since `start` (included) until `end`
+   * (excluded); either may be `null`. `updatedBetween("2024-01-01", "2024-02-01")` is January.
    */
   updatedBetween(start: Day | null, end: Day | null): ProjectsQuery {
-    return this.#with({ updated: toDayRange("updatedBetween", start, end) });
+    return this.#with({ updated: dayWindow("updatedBetween", start, end) });
   }
 
-  /** Projects created in a day range; the end works as in `updatedBetween`. */
+  /** Projects created in a window of whole days, as in `updatedBetween`. */
   createdBetween(start: Day | null, end: Day | null): ProjectsQuery {
-    return this.#with({ created: toDayRange("createdBetween", start, end) });
+    return this.#with({ created: dayWindow("createdBetween", start, end) });
   }
 
   /** Sort order. TM breaks ties by id, descending. @default ("priority", "asc") on the server */
@@ -293,32 +378,64 @@ export class ProjectsQuery extends Query<ProjectSearchPage, ProjectSearchResult>
     });
   }
 
-  /** At most `n` rows; no more pages are fetched than needed. */
-  limit(n: number): ProjectsQuery {
-    return this.#with({ limit: requirePositiveInteger("limit", n) });
-  }
-
   /** The activity of every project this search matches, one frame (`projectId` first). */
   activities(): ManyActivitiesQuery {
     return this.#many().activities();
   }
 
   /** Each matched project's tasks with their latest action, one frame. */
-  latestActivity(): ManyProjectsQuery<LatestActivityList, LatestActivity> {
+  latestActivity(): ManyProjectsQuery<LatestActivity> {
     return this.#many().latestActivity();
   }
 
   /** Each matched project's contributions per user, one frame. */
-  contributions(): ManyProjectsQuery<ContributionList, UserContribution> {
+  contributions(): ManyProjectsQuery<UserContribution> {
     return this.#many().contributions();
   }
 
   /** Each matched project's contributions per day, one frame. */
-  contributionsByDay(): ManyProjectsQuery<ContributionsByDay, DayContribution> {
+  contributionsByDay(): ManyProjectsQuery<DayContribution> {
     return this.#many().contributionsByDay();
   }
 
-  #many(): ProjectSet {
-    return new ProjectSet(this.context, searchIds(this));
+  /** Each matched project's detail, one row each. */
+  detail(): ManyProjectsQuery<ProjectDetail> {
+    return this.#many().detail();
   }
+
+  /** Each matched project's summary, one row each. */
+  summary(): ManyProjectsQuery<ProjectSummary> {
+    return this.#many().summary();
+  }
+
+  /** Each matched project's statistics, one row each. */
+  statistics(): ManyProjectsQuery<ProjectStatistics> {
+    return this.#many().statistics();
+  }
+
+  /** Each matched project's tasks, one frame. */
+  tasks(): ManyProjectsQuery<TaskFeature> {
+    return this.#many().tasks();
+  }
+
+  /** The matched projects: the search (with its limit) names them as its pages arrive. */
+  #many(): ProjectSet {
+    const search = searchIdsPlan(this.#filters, this.#limit);
+    const filters = [...describeFilters(this.#filters), [
+      "projects",
+      this.#limit === undefined ? undefined : `the first ${this.#limit} matches`,
+    ]] as DisplayRow[];
+    return new ProjectSet(this.context, { search, filters });
+  }
+}
+
+/** A window of whole days from two nullable bounds; at least one is required. */
+function dayWindow(name: string, start: Day | null, end: Day | null): TimeWindow {
+  if ((start === null || start === undefined) && (end === null || end === undefined)) {
+    throw new TypeError(`Cannot use ${name}(null, null): give a start, an end or both`);
+  }
+  return withBounds({}, {
+    since: start === null || start === undefined ? undefined : midnightOf(`${name} start`, start),
+    until: end === null || end === undefined ? undefined : midnightOf(`${name} end`, end),
+  });
 }

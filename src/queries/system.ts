@@ -5,15 +5,13 @@
  * @module
  */
 
-import type { Endpoint } from "../query.ts";
+import { type Endpoint, objectEndpoint } from "../endpoint.ts";
 import { Heartbeat, SystemStatistics } from "../schemas/system.ts";
-import { listEndpoint } from "./list.ts";
 
 /** `/system/heartbeat/`: `status`, `version`, `publishedAt` (Datetime UTC; TM's naive UTC). */
-export const HEARTBEAT_ENDPOINT: Endpoint<Heartbeat, Heartbeat> = listEndpoint({
-  page: Heartbeat,
-  rows: (beat) => [beat],
-  key: () => 0,
+export const HEARTBEAT_ENDPOINT: Endpoint<Heartbeat, Heartbeat, void> = objectEndpoint({
+  request: () => ({ path: "system/heartbeat/", params: {} }),
+  body: Heartbeat,
   columns: {
     status: { kind: "str" },
     version: { kind: "str", value: (row) => row.release?.version ?? null },
@@ -22,11 +20,10 @@ export const HEARTBEAT_ENDPOINT: Endpoint<Heartbeat, Heartbeat> = listEndpoint({
 });
 
 /** `/system/statistics/` (abbreviated, TM's default). */
-export const SYSTEM_STATISTICS_ENDPOINT: Endpoint<SystemStatistics, SystemStatistics> =
-  listEndpoint({
-    page: SystemStatistics,
-    rows: (stats) => [stats],
-    key: () => 0,
+export const SYSTEM_STATISTICS_ENDPOINT: Endpoint<SystemStatistics, SystemStatistics, void> =
+  objectEndpoint({
+    request: () => ({ path: "system/statistics/", params: {} }),
+    body: SystemStatistics,
     columns: {
       mappersOnline: { kind: "int" },
       tasksMapped: { kind: "int" },

@@ -8,54 +8,74 @@
  * @module
  */
 
-import { type Day, requirePositiveInteger, requireText, show, toDayRange } from "../args.ts";
+import { type Day, requirePositiveInteger, requireText } from "../args.ts";
 import { Query } from "../builder.ts";
-import type { DataFrame } from "../deps.ts";
-import { FrameBuilder } from "../frame.ts";
-import type { Page } from "../paginate.ts";
-import {
-  collectRecords,
-  type Endpoint,
-  type FetchOptions,
-  type Plan,
-  type QueryContext,
-  requireToken,
-} from "../query.ts";
+import type { DisplayRow } from "../display.ts";
+import { defineEndpoint, type Endpoint } from "../endpoint.ts";
+import { type Many, manyOf } from "../many.ts";
+import { type Compiled, planOf, type QueryContext } from "../query.ts";
 import { TaskStatisticsBody, type TaskStatisticsDay } from "../schemas/task_statistics.ts";
-import { listEndpoint } from "./list.ts";
+import { dayAfter, describeWindow, midnightOf, type TimeWindow, withBounds } from "../window.ts";
 
 const DAY_MS = 86_400_000;
 /** Days per window: TM accepts `endDate - startDate` up to 366 days; 366 inclusive days are safe. */
 const WINDOW_DAYS = 366;
 
-/** `/tasks/statistics/`: one row per day with any such change; `date` is a Date. */
-export const TASK_STATISTICS_ENDPOINT: Endpoint<TaskStatisticsBody, TaskStatisticsDay> =
-  listEndpoint({
-    page: TaskStatisticsBody,
-    rows: (body) => body.taskStats,
-    key: (row) => row.date,
-    auth: "required",
-    columns: {
-      date: { kind: "date" },
-      mapped: { kind: "int" },
-      validated: { kind: "int" },
-      badImagery: { kind: "int" },
-    },
-  });
-
-/** The filters of a task statistics query. */
+/** The filters of a task statistics query, besides its window. */
 export interface TaskStatisticsFilters {
-  readonly range?: readonly [string, string];
+  /** Projects of an organisation, by exact name or by id. */
   readonly organisation?: string | number;
+  /** Projects of a campaign, by exact name. */
   readonly campaign?: string;
+  /** Only these projects. */
   readonly projects?: readonly number[];
+  /** Projects whose country contains this text. */
   readonly country?: string;
 }
 
-function ignore(): void {}
+/** One request of task statistics: the filters and an inclusive range of days. */
+export interface TaskStatisticsArgs extends TaskStatisticsFilters {
+  /** The first day, `YYYY-MM-DD`. */
+  readonly from: string;
+  /** The last day, included, `YYYY-MM-DD`. */
+  readonly to: string;
+}
+
+/** `/tasks/statistics/`: one row per day with any such change; `date` is a Date. */
+export const TASK_STATISTICS_ENDPOINT: Endpoint<
+  TaskStatisticsBody,
+  TaskStatisticsDay,
+  TaskStatisticsArgs
+> = defineEndpoint({
+  request: (args) => {
+    const organisation = args.organisation;
+    return {
+      path: "tasks/statistics/",
+      params: {
+        startDate: args.from,
+        endDate: args.to,
+        organisationName: typeof organisation === "string" ? organisation : undefined,
+        organisationId: typeof organisation === "number" ? organisation : undefined,
+        campaign: args.campaign,
+        projectId: args.projects,
+        country: args.country,
+      },
+    };
+  },
+  body: TaskStatisticsBody,
+  rows: (body) => body.taskStats,
+  key: (row) => row.date,
+  auth: "required",
+  columns: {
+    date: { kind: "date" },
+    mapped: { kind: "int" },
+    validated: { kind: "int" },
+    badImagery: { kind: "int" },
+  },
+});
 
 function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  return dayAfter(Date.parse(`${day}T00:00:00Z`), days);
 }
 
 /**
@@ -84,20 +104,24 @@ export function splitRange(start: string, end: string): [string, string][] {
 }
 
 /**
- * Task statistics per day. `between(start, end)` is required (both days inclusive); the other
- * filters are TM's and AND-ed. `url()` is the first window's URL; `count()` is the number of
- * days with changes, which takes one request per window.
+ * Task statistics per day. `since(day)` is required; `until(day)` is excluded and defaults to
+ * the end of today (UTC); `between(start, end)` sets both. TM filters by whole days and
+ * refuses a range longer than a year, so a longer window is compiled into consecutive windows
+ * of at most 366 days, one request each, joined in order. The other filters are TM's and
+ * AND-ed. `limit(n)` keeps the first `n` days of the whole window.
  *
  * @example Three years of a campaign, in one frame
  * ```ts
- * import { createClient, startEmulator } from "../../mod.ts";
+ * import { createClient } from "../../mod.ts";
+ * import { startEmulator } from "../../emulator.ts";
  * import assert from "node:assert/strict";
  *
  * const emulator = await startEmulator({ port: 0, projects: 40, campaignProjects: 10 });
  * try {
  *   const tm = createClient({ baseUrl: emulator.url, token: emulator.tokens[0]!.token });
- *   const query = tm.taskStatistics().between("2023-06-01", "2026-05-31").campaign("Emulator Campaign");
+ *   const query = tm.taskStatistics().between("2023-06-01", "2026-06-01").campaign("Emulator Campaign");
  *   assert.equal(query.url().searchParams.get("endDate"), "2024-05-31");
+ *   assert.equal(query.urls().length, 3);
  *   const frame = await query.frame();
  *   assert.deepEqual(frame.columns, ["date", "mapped", "validated", "badImagery"]);
  * } finally {
@@ -105,17 +129,32 @@ export function splitRange(start: string, end: string): [string, string][] {
  * }
  * ```
  */
-export class TaskStatisticsQuery extends Query<TaskStatisticsBody, TaskStatisticsDay> {
+export class TaskStatisticsQuery extends Query<TaskStatisticsDay> {
+  readonly #window: TimeWindow;
   readonly #filters: TaskStatisticsFilters;
+  readonly #limit: number | undefined;
 
   /** Use `client.taskStatistics()`. */
-  constructor(context: QueryContext, filters: TaskStatisticsFilters = {}) {
+  constructor(
+    context: QueryContext,
+    window: TimeWindow = {},
+    filters: TaskStatisticsFilters = {},
+    limit?: number,
+  ) {
     super(context);
+    this.#window = Object.freeze({ ...window });
     this.#filters = Object.freeze({ ...filters });
+    this.#limit = limit;
   }
 
   #with(patch: TaskStatisticsFilters): TaskStatisticsQuery {
-    return new TaskStatisticsQuery(this.context, { ...this.#filters, ...patch });
+    const filters = { ...this.#filters, ...patch };
+    return new TaskStatisticsQuery(this.context, this.#window, filters, this.#limit);
+  }
+
+  #within(patch: TimeWindow): TaskStatisticsQuery {
+    const window = withBounds(this.#window, patch);
+    return new TaskStatisticsQuery(this.context, window, this.#filters, this.#limit);
   }
 
   /** The filters set so far (frozen). */
@@ -123,43 +162,71 @@ export class TaskStatisticsQuery extends Query<TaskStatisticsBody, TaskStatistic
     return this.#filters;
   }
 
-  #plans(): Plan<TaskStatisticsBody, TaskStatisticsDay>[] {
-    const range = this.#filters.range;
-    if (range === undefined) {
+  /**
+   * One part per window of at most 366 days.
+   * @ignore
+   */
+  protected compile(): Compiled<TaskStatisticsDay> {
+    const { since, until } = this.#window;
+    if (since === undefined) {
       throw new TypeError(
-        "Cannot build a task statistics request: call between(start, end) first",
+        "Cannot build a task statistics request: call since(day) or between(start, end) first",
       );
     }
-    const organisation = this.#filters.organisation;
-    return splitRange(range[0], range[1]).map(([from, to]) => ({
-      endpoint: TASK_STATISTICS_ENDPOINT,
-      path: "tasks/statistics/",
-      params: {
-        startDate: from,
-        endDate: to,
-        organisationName: typeof organisation === "string" ? organisation : undefined,
-        organisationId: typeof organisation === "number" ? organisation : undefined,
-        campaign: this.#filters.campaign,
-        projectId: this.#filters.projects,
-        country: this.#filters.country,
-      },
-    }));
+    const end = until ?? Math.floor(Date.now() / DAY_MS) * DAY_MS + DAY_MS;
+    const windows = splitRange(dayAfter(since, 0), dayAfter(end, -1));
+    return {
+      what: "task statistics",
+      unit: "window",
+      columns: TASK_STATISTICS_ENDPOINT.columns,
+      limit: this.#limit,
+      parts: windows.map(([from, to]) => ({
+        label: `${from} to ${to}`,
+        plan: planOf(TASK_STATISTICS_ENDPOINT, { ...this.#filters, from, to }),
+      })),
+    };
   }
 
-  /** The first window's plan (for `url()` and display). */
-  protected plan(): Plan<TaskStatisticsBody, TaskStatisticsDay> {
-    return this.#plans()[0] as Plan<TaskStatisticsBody, TaskStatisticsDay>;
+  /**
+   * The window and the filters that were set, in domain words.
+   * @ignore
+   */
+  protected describe(): DisplayRow[] {
+    const filters = this.#filters;
+    return [
+      ...describeWindow("window", this.#window),
+      ["organisation", filters.organisation],
+      ["campaign", filters.campaign],
+      ["projects", filters.projects],
+      ["country", filters.country],
+      ["limit", this.#limit === undefined ? undefined : `${this.#limit} days`],
+    ];
   }
 
-  /** The days from `start` to `end`, both inclusive; longer than a year is fine. */
+  /**
+   * The first `limit` days with changes.
+   * @ignore
+   */
+  protected withLimit(limit: number): TaskStatisticsQuery {
+    return new TaskStatisticsQuery(this.context, this.#window, this.#filters, limit);
+  }
+
+  /** Days from `start` on (a day, or a `Date` at midnight UTC). */
+  since(start: Day): TaskStatisticsQuery {
+    return this.#within({ since: midnightOf("since", start) });
+  }
+
+  /** Days before `end` (excluded). @default the end of today (UTC) */
+  until(end: Day): TaskStatisticsQuery {
+    return this.#within({ until: midnightOf("until", end) });
+  }
+
+  /** Days from `start` (included) to `end` (excluded); longer than a year is fine. */
   between(start: Day, end: Day): TaskStatisticsQuery {
-    if (start === null || end === null || start === undefined || end === undefined) {
-      throw new TypeError(
-        `Cannot use between(${show(start)}, ${show(end)}): give both a start and an end day`,
-      );
-    }
-    const [from, to] = toDayRange("between", start, end);
-    return this.#with({ range: [from as string, to as string] });
+    return this.#within({
+      since: midnightOf("between start", start),
+      until: midnightOf("between end", end),
+    });
   }
 
   /** Projects of an organisation, by exact name or by id. */
@@ -175,75 +242,14 @@ export class TaskStatisticsQuery extends Query<TaskStatisticsBody, TaskStatistic
     return this.#with({ campaign: requireText("campaign", name) });
   }
 
-  /** Only these projects. */
-  projects(...ids: number[]): TaskStatisticsQuery {
-    if (ids.length === 0) throw new RangeError("Cannot use projects(): give at least one id");
-    const checked = ids.map((id) => requirePositiveInteger("project id", id));
-    return this.#with({ projects: [...new Set(checked)] });
+  /** Only these projects: `projects(1, 2)` or `projects([1, 2])`. */
+  projects(...ids: Many<number>[]): TaskStatisticsQuery {
+    const checked = manyOf("projects", ids, (id) => requirePositiveInteger("project id", id));
+    return this.#with({ projects: checked });
   }
 
   /** Projects whose country contains this text (TM's `ILIKE %country%`). */
   country(name: string): TaskStatisticsQuery {
     return this.#with({ country: requireText("country", name) });
-  }
-
-  /** One page per window, in order; the windows are requested concurrently. */
-  override async *pages(
-    options: FetchOptions = {},
-  ): AsyncGenerator<Page<TaskStatisticsDay>, void, undefined> {
-    const plans = this.#plans();
-    requireToken(this.context, plans[0] as Plan<TaskStatisticsBody, TaskStatisticsDay>);
-    const controller = new AbortController();
-    const signal = options.signal
-      ? AbortSignal.any([options.signal, controller.signal])
-      : controller.signal;
-    const pending = plans.map((plan) =>
-      collectRecords(this.context, plan, {
-        signal,
-        progress: false,
-        provenance: options.provenance,
-      })
-    );
-    for (const promise of pending) promise.catch(ignore);
-    let rows = 0;
-    try {
-      for (const [index, promise] of pending.entries()) {
-        const days = await promise;
-        rows += days.length;
-        options.onProgress?.({
-          pagesDone: index + 1,
-          pagesTotal: plans.length,
-          rows,
-          total: undefined,
-        });
-        yield { number: index + 1, pages: plans.length, total: days.length, pass: 1, rows: days };
-      }
-    } finally {
-      controller.abort(new DOMException("task statistics finished", "AbortError"));
-    }
-  }
-
-  /** The days, in order. */
-  override async *rows(options?: FetchOptions): AsyncGenerator<TaskStatisticsDay, void, undefined> {
-    for await (const page of this.pages(options)) yield* page.rows;
-  }
-
-  /** Every day with changes, in an array. */
-  override async records(options?: FetchOptions): Promise<TaskStatisticsDay[]> {
-    const days: TaskStatisticsDay[] = [];
-    for await (const page of this.pages(options)) days.push(...page.rows);
-    return days;
-  }
-
-  /** How many days had changes (one request per window). */
-  override async count(options?: FetchOptions): Promise<number> {
-    return (await this.records(options)).length;
-  }
-
-  /** Every day with changes, as a frame: `date` (Date), `mapped`, `validated`, `badImagery` (Int64). */
-  override async frame(options?: FetchOptions): Promise<DataFrame> {
-    const builder = new FrameBuilder(TASK_STATISTICS_ENDPOINT.columns);
-    for await (const page of this.pages(options)) builder.add(page.rows);
-    return builder.finish();
   }
 }

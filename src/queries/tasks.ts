@@ -8,11 +8,25 @@
 
 import { requirePositiveInteger } from "../args.ts";
 import { Query } from "../builder.ts";
-import type { Endpoint, Plan, QueryContext } from "../query.ts";
+import type { DisplayRow } from "../display.ts";
+import { defineEndpoint, type Endpoint } from "../endpoint.ts";
+import { type Many, manyOf } from "../many.ts";
+import { type Compiled, planOf, type QueryContext } from "../query.ts";
 import { type TaskCollection, TaskCollection as TaskCollectionSchema } from "../schemas/project.ts";
 import type { Geometry } from "../schemas/common.ts";
 import { TaskDetail, type TaskHistoryEntry } from "../schemas/tasks.ts";
-import { listEndpoint, ListQuery } from "./list.ts";
+import { EndpointQuery } from "./endpoint_query.ts";
+import type { ProjectArgs } from "./project_args.ts";
+
+/** The tasks of a project: all, or only these ids. */
+export interface TasksArgs extends ProjectArgs {
+  readonly taskIds?: readonly number[] | undefined;
+}
+
+/** One task of a project. */
+export interface TaskArgs extends ProjectArgs {
+  readonly taskId: number;
+}
 
 /** One task feature, flattened. */
 export type TaskFeature = TaskCollection["features"][number];
@@ -79,8 +93,12 @@ export function centroidOf(geometry: Geometry | null): [number, number] | null {
 }
 
 /** `/projects/{id}/tasks/`: one row per task, keyed by `taskId`, in TM's order. */
-export const TASKS_ENDPOINT: Endpoint<TaskCollection, TaskFeature> = listEndpoint({
-  page: TaskCollectionSchema,
+export const TASKS_ENDPOINT: Endpoint<TaskCollection, TaskFeature, TasksArgs> = defineEndpoint({
+  request: ({ projectId, taskIds }) => ({
+    path: `projects/${projectId}/tasks/`,
+    params: { tasks: taskIds },
+  }),
+  body: TaskCollectionSchema,
   rows: (body) => body.features,
   key: (row) => row.properties.taskId,
   columns: {
@@ -104,7 +122,8 @@ export const TASKS_ENDPOINT: Endpoint<TaskCollection, TaskFeature> = listEndpoin
  *
  * @example Task statuses of a project
  * ```ts
- * import { createClient, startEmulator } from "../../mod.ts";
+ * import { createClient } from "../../mod.ts";
+ * import { startEmulator } from "../../emulator.ts";
  * import assert from "node:assert/strict";
  *
  * const emulator = await startEmulator({ port: 0, projects: 40 });
@@ -119,31 +138,50 @@ export const TASKS_ENDPOINT: Endpoint<TaskCollection, TaskFeature> = listEndpoin
  * }
  * ```
  */
-export class TasksQuery extends Query<TaskCollection, TaskFeature> {
-  readonly #projectId: number;
-  readonly #ids: readonly number[] | undefined;
+export class TasksQuery extends Query<TaskFeature> {
+  readonly #args: TasksArgs;
+  readonly #limit: number | undefined;
 
   /** Use `client.project(id).tasks()`. */
-  constructor(context: QueryContext, projectId: number, ids?: readonly number[]) {
+  constructor(context: QueryContext, args: TasksArgs, limit?: number) {
     super(context);
-    this.#projectId = requirePositiveInteger("project id", projectId);
-    this.#ids = ids === undefined ? undefined : Object.freeze([...ids]);
+    this.#args = Object.freeze({ ...args });
+    this.#limit = limit;
   }
 
-  /** Plan for the shared verbs. */
-  protected plan(): Plan<TaskCollection, TaskFeature> {
-    return {
-      endpoint: TASKS_ENDPOINT,
-      path: `projects/${this.#projectId}/tasks/`,
-      params: { tasks: this.#ids },
-    };
+  /**
+   * One part: the project's task list.
+   * @ignore
+   */
+  protected compile(): Compiled<TaskFeature> {
+    const plan = planOf(TASKS_ENDPOINT, this.#args, { limit: this.#limit });
+    const what = `tasks of project ${this.#args.projectId}`;
+    return { what, columns: plan.columns, parts: [{ label: what, plan }] };
   }
 
-  /** Only these tasks. */
-  ids(...taskIds: number[]): TasksQuery {
-    if (taskIds.length === 0) throw new RangeError("Cannot use ids(): give at least one task id");
-    const checked = taskIds.map((id) => requirePositiveInteger("task id", id));
-    return new TasksQuery(this.context, this.#projectId, [...new Set(checked)]);
+  /**
+   * The project, the task ids when set, and the limit.
+   * @ignore
+   */
+  protected describe(): DisplayRow[] {
+    return [["project", this.#args.projectId], ["task ids", this.#args.taskIds], [
+      "limit",
+      this.#limit,
+    ]];
+  }
+
+  /**
+   * The same tasks, at most `limit`.
+   * @ignore
+   */
+  protected withLimit(limit: number): TasksQuery {
+    return new TasksQuery(this.context, this.#args, limit);
+  }
+
+  /** Only these tasks: `ids(1, 2)`, `ids([1, 2])`. */
+  ids(...taskIds: Many<number>[]): TasksQuery {
+    const checked = manyOf("task ids", taskIds, (id) => requirePositiveInteger("task id", id));
+    return new TasksQuery(this.context, { ...this.#args, taskIds: checked }, this.#limit);
   }
 }
 
@@ -154,27 +192,34 @@ export type TaskHistoryRow = Omit<TaskHistoryEntry, "taskId"> & {
 };
 
 /** `/projects/{id}/tasks/{taskId}/` read as its history rows, newest first. */
-export const TASK_HISTORY_ENDPOINT: Endpoint<TaskDetail, TaskHistoryRow> = listEndpoint({
-  page: TaskDetail,
-  rows: (task) =>
-    task.taskHistory.map((row) => ({ ...row, projectId: task.projectId, taskId: task.taskId })),
-  key: (row) => row.historyId,
-  columns: {
-    projectId: { kind: "int" },
-    taskId: { kind: "int" },
-    historyId: { kind: "int" },
-    action: { kind: "str" },
-    actionText: { kind: "str" },
-    actionDate: { kind: "datetime" },
-    actionBy: { kind: "str" },
-    pictureUrl: { kind: "str" },
-    issues: { kind: "list<struct>", fields: { categoryId: "int", name: "str", count: "int" } },
+export const TASK_HISTORY_ENDPOINT: Endpoint<TaskDetail, TaskHistoryRow, TaskArgs> = defineEndpoint(
+  {
+    request: ({ projectId, taskId }) => ({
+      path: `projects/${projectId}/tasks/${taskId}/`,
+      params: {},
+    }),
+    body: TaskDetail,
+    rows: (task) =>
+      task.taskHistory.map((row) => ({ ...row, projectId: task.projectId, taskId: task.taskId })),
+    key: (row) => row.historyId,
+    columns: {
+      projectId: { kind: "int" },
+      taskId: { kind: "int" },
+      historyId: { kind: "int" },
+      action: { kind: "str" },
+      actionText: { kind: "str" },
+      actionDate: { kind: "datetime" },
+      actionBy: { kind: "str" },
+      pictureUrl: { kind: "str" },
+      issues: { kind: "list<struct>", fields: { categoryId: "int", name: "str", count: "int" } },
+    },
   },
-});
+);
 
 /** `/projects/{id}/tasks/{taskId}/` as one row (the history is in `records()`). */
-export const TASK_DETAIL_ENDPOINT: Endpoint<TaskDetail, TaskDetail> = listEndpoint({
-  page: TaskDetail,
+export const TASK_DETAIL_ENDPOINT: Endpoint<TaskDetail, TaskDetail, TaskArgs> = defineEndpoint({
+  request: TASK_HISTORY_ENDPOINT.request,
+  body: TaskDetail,
   rows: (task) => [task],
   key: (task) => task.taskId,
   columns: {
@@ -196,7 +241,8 @@ export const TASK_DETAIL_ENDPOINT: Endpoint<TaskDetail, TaskDetail> = listEndpoi
  *
  * @example A task's history and the task itself
  * ```ts
- * import { createClient, startEmulator } from "../../mod.ts";
+ * import { createClient } from "../../mod.ts";
+ * import { startEmulator } from "../../emulator.ts";
  * import assert from "node:assert/strict";
  *
  * const emulator = await startEmulator({ port: 0, projects: 40 });
@@ -212,24 +258,37 @@ export const TASK_DETAIL_ENDPOINT: Endpoint<TaskDetail, TaskDetail> = listEndpoi
  * }
  * ```
  */
-export class TaskQuery extends ListQuery<TaskDetail, TaskHistoryRow> {
-  readonly #path: string;
+export class TaskQuery extends EndpointQuery<TaskHistoryRow> {
+  readonly #args: TaskArgs;
 
   /** Use `client.project(id).task(taskId)`. */
-  constructor(context: QueryContext, projectId: number, taskId: number) {
-    const project = requirePositiveInteger("project id", projectId);
-    const task = requirePositiveInteger("task id", taskId);
-    const path = `projects/${project}/tasks/${task}/`;
-    super(context, { endpoint: TASK_HISTORY_ENDPOINT, path, params: {} });
-    this.#path = path;
+  constructor(context: QueryContext, projectId: number, taskId: number, limit?: number) {
+    const args = {
+      projectId: requirePositiveInteger("project id", projectId),
+      taskId: requirePositiveInteger("task id", taskId),
+    };
+    const plan = planOf(TASK_HISTORY_ENDPOINT, args, { limit });
+    super(context, `history of task ${args.taskId}`, plan, [
+      ["project", args.projectId],
+      ["task", args.taskId],
+    ]);
+    this.#args = args;
+  }
+
+  /**
+   * The same history, at most `limit` rows (the newest).
+   * @ignore
+   */
+  protected override withLimit(limit: number): TaskQuery {
+    return new TaskQuery(this.context, this.#args.projectId, this.#args.taskId, limit);
   }
 
   /** The whole task object: `records()` holds it, `frame()` is one row without the history. */
-  detail(): ListQuery<TaskDetail, TaskDetail> {
-    return new ListQuery(this.context, {
-      endpoint: TASK_DETAIL_ENDPOINT,
-      path: this.#path,
-      params: {},
-    });
+  detail(): EndpointQuery<TaskDetail> {
+    const { projectId, taskId } = this.#args;
+    return EndpointQuery.of(this.context, `task ${taskId}`, TASK_DETAIL_ENDPOINT, this.#args, [
+      ["project", projectId],
+      ["task", taskId],
+    ]);
   }
 }

@@ -7,7 +7,8 @@
  */
 
 import { requireText } from "../args.ts";
-import type { Endpoint, QueryContext } from "../query.ts";
+import { defineEndpoint, type Endpoint, objectEndpoint } from "../endpoint.ts";
+import type { QueryContext } from "../query.ts";
 import {
   ProjectUserStatistics,
   type TouchedProject,
@@ -15,63 +16,82 @@ import {
   type UserDayContribution,
   UserStatistics,
 } from "../schemas/users.ts";
-import { listEndpoint, ListQuery } from "./list.ts";
+import { EndpointQuery } from "./endpoint_query.ts";
+import type { ProjectArgs } from "./project_args.ts";
+
+/** The user an endpoint is about. */
+export interface UserArgs {
+  readonly username: string;
+}
+
+function userSegment(username: string): string {
+  return encodeURIComponent(username);
+}
 
 const COUNTRY_FIELDS = { name: "str", mapped: "int", validated: "int", total: "int" } as const;
 const INTEREST_FIELDS = { id: "int", name: "str", countProjects: "int" } as const;
 
 /** `/users/{username}/statistics/` as one row (token required); times in seconds. */
-export const USER_STATISTICS_ENDPOINT: Endpoint<UserStatistics, UserStatistics> = listEndpoint({
-  page: UserStatistics,
-  rows: (stats) => [stats],
-  key: () => 0,
-  auth: "required",
-  columns: {
-    totalTimeSpent: { kind: "float" },
-    timeSpentMapping: { kind: "float" },
-    timeSpentValidating: { kind: "float" },
-    projectsMapped: { kind: "int" },
-    tasksMapped: { kind: "int" },
-    tasksValidated: { kind: "int" },
-    tasksInvalidated: { kind: "int" },
-    tasksInvalidatedByOthers: { kind: "int" },
-    tasksValidatedByOthers: { kind: "int" },
-    countriesContributed: {
-      kind: "list<struct>",
-      fields: COUNTRY_FIELDS,
-      value: (row) => row.countriesContributed.countries,
-    },
-    contributionsByInterest: { kind: "list<struct>", fields: INTEREST_FIELDS },
-  },
-});
-
-/** The `contributionsByDay` of `/users/{username}/statistics/`, one row per day, newest first. */
-export const USER_CONTRIBUTIONS_BY_DAY_ENDPOINT: Endpoint<UserStatistics, UserDayContribution> =
-  listEndpoint({
-    page: UserStatistics,
-    rows: (stats) => stats.contributionsByDay,
-    key: (row) => row.date,
+export const USER_STATISTICS_ENDPOINT: Endpoint<UserStatistics, UserStatistics, UserArgs> =
+  objectEndpoint({
+    request: ({ username }) => ({ path: `users/${userSegment(username)}/statistics/`, params: {} }),
+    body: UserStatistics,
     auth: "required",
-    columns: { date: { kind: "date" }, count: { kind: "int" } },
-  });
-
-/** `/projects/queries/{username}/touched/`; the centroid Point becomes two Float64 columns. */
-export const TOUCHED_PROJECTS_ENDPOINT: Endpoint<TouchedProjectList, TouchedProject> = listEndpoint(
-  {
-    page: TouchedProjectList,
-    rows: (body) => body.mappedProjects,
-    key: (row) => row.projectId,
     columns: {
-      projectId: { kind: "int" },
-      name: { kind: "str" },
+      totalTimeSpent: { kind: "float" },
+      timeSpentMapping: { kind: "float" },
+      timeSpentValidating: { kind: "float" },
+      projectsMapped: { kind: "int" },
       tasksMapped: { kind: "int" },
       tasksValidated: { kind: "int" },
-      status: { kind: "str" },
-      centroidLon: { kind: "float", value: (row) => pointCoordinate(row, 0) },
-      centroidLat: { kind: "float", value: (row) => pointCoordinate(row, 1) },
+      tasksInvalidated: { kind: "int" },
+      tasksInvalidatedByOthers: { kind: "int" },
+      tasksValidatedByOthers: { kind: "int" },
+      countriesContributed: {
+        kind: "list<struct>",
+        fields: COUNTRY_FIELDS,
+        value: (row) => row.countriesContributed.countries,
+      },
+      contributionsByInterest: { kind: "list<struct>", fields: INTEREST_FIELDS },
     },
-  },
-);
+  });
+
+/** The `contributionsByDay` of `/users/{username}/statistics/`, one row per day, newest first. */
+export const USER_CONTRIBUTIONS_BY_DAY_ENDPOINT: Endpoint<
+  UserStatistics,
+  UserDayContribution,
+  UserArgs
+> = defineEndpoint({
+  request: USER_STATISTICS_ENDPOINT.request,
+  body: UserStatistics,
+  rows: (stats) => stats.contributionsByDay,
+  key: (row) => row.date,
+  auth: "required",
+  columns: { date: { kind: "date" }, count: { kind: "int" } },
+});
+
+/** `/projects/queries/{username}/touched/`; the centroid Point becomes two Float64 columns. */
+export const TOUCHED_PROJECTS_ENDPOINT: Endpoint<TouchedProjectList, TouchedProject, UserArgs> =
+  defineEndpoint(
+    {
+      request: ({ username }) => ({
+        path: `projects/queries/${userSegment(username)}/touched/`,
+        params: {},
+      }),
+      body: TouchedProjectList,
+      rows: (body) => body.mappedProjects,
+      key: (row) => row.projectId,
+      columns: {
+        projectId: { kind: "int" },
+        name: { kind: "str" },
+        tasksMapped: { kind: "int" },
+        tasksValidated: { kind: "int" },
+        status: { kind: "str" },
+        centroidLon: { kind: "float", value: (row) => pointCoordinate(row, 0) },
+        centroidLat: { kind: "float", value: (row) => pointCoordinate(row, 1) },
+      },
+    },
+  );
 
 function pointCoordinate(row: TouchedProject, index: 0 | 1): number | null {
   const value = row.centroid?.type === "Point" ? row.centroid.coordinates[index] : null;
@@ -81,11 +101,14 @@ function pointCoordinate(row: TouchedProject, index: 0 | 1): number | null {
 /** `/projects/{id}/statistics/queries/{username}/` as one row, in seconds. */
 export const PROJECT_USER_STATISTICS_ENDPOINT: Endpoint<
   ProjectUserStatistics,
-  ProjectUserStatistics
-> = listEndpoint({
-  page: ProjectUserStatistics,
-  rows: (stats) => [stats],
-  key: () => 0,
+  ProjectUserStatistics,
+  ProjectArgs & UserArgs
+> = objectEndpoint({
+  request: ({ projectId, username }) => ({
+    path: `projects/${projectId}/statistics/queries/${userSegment(username)}/`,
+    params: {},
+  }),
+  body: ProjectUserStatistics,
   columns: {
     timeSpentMapping: { kind: "float" },
     timeSpentValidating: { kind: "float" },
@@ -98,7 +121,8 @@ export const PROJECT_USER_STATISTICS_ENDPOINT: Endpoint<
  *
  * @example Projects a user touched (public) and their statistics (token required)
  * ```ts
- * import { createClient, startEmulator } from "../../mod.ts";
+ * import { createClient } from "../../mod.ts";
+ * import { startEmulator } from "../../emulator.ts";
  * import assert from "node:assert/strict";
  *
  * const emulator = await startEmulator({ port: 0, projects: 40 });
@@ -109,6 +133,7 @@ export const PROJECT_USER_STATISTICS_ENDPOINT: Endpoint<
  *   assert.equal((await user.statistics().frame()).height, 1);
  *   const touched = await user.touchedProjects().frame();
  *   assert.deepEqual(touched.columns.slice(0, 2), ["projectId", "name"]);
+ *   await assert.rejects(createClient({ baseUrl: emulator.url }).user("x").statistics().frame(), /only with an API token/);
  * } finally {
  *   await emulator.close();
  * }
@@ -126,43 +151,23 @@ export class UserHandle {
     Object.freeze(this);
   }
 
-  #path(): string {
-    return encodeURIComponent(this.username);
+  #query<P, Row>(what: string, endpoint: Endpoint<P, Row, UserArgs>): EndpointQuery<Row> {
+    const args = { username: this.username };
+    return EndpointQuery.of(this.#context, what, endpoint, args, [["user", this.username]]);
   }
 
   /** `GET /users/{username}/statistics/` as one row. Needs a token. */
-  statistics(): ListQuery<UserStatistics, UserStatistics> {
-    const path = `users/${this.#path()}/statistics/`;
-    return new ListQuery(this.#context, { endpoint: USER_STATISTICS_ENDPOINT, path, params: {} });
+  statistics(): EndpointQuery<UserStatistics> {
+    return this.#query("user statistics", USER_STATISTICS_ENDPOINT);
   }
 
   /** The user's state changes per day over the last year (from `statistics`). Needs a token. */
-  contributionsByDay(): ListQuery<UserStatistics, UserDayContribution> {
-    const path = `users/${this.#path()}/statistics/`;
-    return new ListQuery(this.#context, {
-      endpoint: USER_CONTRIBUTIONS_BY_DAY_ENDPOINT,
-      path,
-      params: {},
-    });
+  contributionsByDay(): EndpointQuery<UserDayContribution> {
+    return this.#query("user contributions by day", USER_CONTRIBUTIONS_BY_DAY_ENDPOINT);
   }
 
   /** `GET /projects/queries/{username}/touched/`: projects where the user owns tasks. */
-  touchedProjects(): ListQuery<TouchedProjectList, TouchedProject> {
-    const path = `projects/queries/${this.#path()}/touched/`;
-    return new ListQuery(this.#context, { endpoint: TOUCHED_PROJECTS_ENDPOINT, path, params: {} });
+  touchedProjects(): EndpointQuery<TouchedProject> {
+    return this.#query("projects touched by the user", TOUCHED_PROJECTS_ENDPOINT);
   }
-}
-
-/** The plan of `tm.project(id).userStatistics(username)`. */
-export function projectUserStatisticsQuery(
-  context: QueryContext,
-  projectId: number,
-  username: string,
-): ListQuery<ProjectUserStatistics, ProjectUserStatistics> {
-  const name = encodeURIComponent(requireText("username", username));
-  return new ListQuery(context, {
-    endpoint: PROJECT_USER_STATISTICS_ENDPOINT,
-    path: `projects/${projectId}/statistics/queries/${name}/`,
-    params: {},
-  });
 }

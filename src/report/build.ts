@@ -118,7 +118,7 @@ async function writeFrames(data: ReportData, out: string): Promise<SnapshotEntry
  *
  * @example A report of the emulator's organisation with most published projects
  * ```ts
- * import { startEmulator } from "../../mod.ts";
+ * import { startEmulator } from "../../emulator.ts";
  * import { buildReport } from "./build.ts";
  * import { emulatorRoot, routedFetch } from "./route.ts";
  * import assert from "node:assert/strict";

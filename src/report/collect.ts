@@ -135,7 +135,8 @@ export function rankProjects(byDay: DataFrame, projects: DataFrame): number[] {
  *
  * @example
  * ```ts
- * import { createClient, startEmulator } from "../../mod.ts";
+ * import { createClient } from "../../mod.ts";
+ * import { startEmulator } from "../../emulator.ts";
  * import { collectReport } from "./collect.ts";
  * import assert from "node:assert/strict";
  *
@@ -203,14 +204,7 @@ export async function collectReport(tm: Client, options: CollectOptions = {}): P
   await fetched(
     "activities",
     `Activity of the ${active.length} most active projects`,
-    async (provenance) => {
-      const frames: DataFrame[] = [];
-      for (const id of active) {
-        const frame = await tm.project(id).activities().limit(activityRows).frame({ provenance });
-        frames.push(frame.select(pl.lit(id).cast(pl.Int64).alias("projectId"), pl.col("*")));
-      }
-      return pl.concat(frames, { how: "vertical" });
-    },
+    (provenance) => tm.projects(active).activities().limit(activityRows).frame({ provenance }),
   );
   const top = ranked[0] as number;
   const names = projects.select("projectId", "name").toRecords();

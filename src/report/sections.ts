@@ -175,7 +175,8 @@ async function tasks(data: ReportData): Promise<Section> {
  *
  * @example
  * ```ts
- * import { createClient, startEmulator } from "../../mod.ts";
+ * import { createClient } from "../../mod.ts";
+ * import { startEmulator } from "../../emulator.ts";
  * import { collectReport } from "./collect.ts";
  * import { reportProvenance } from "./requests.ts";
  * import { reportSections } from "./sections.ts";
