@@ -65,19 +65,38 @@ async function fetchPage<Row>(
   return plan.read(body, url, page);
 }
 
+/**
+ * Progress in the plan's terms: the rows it wants are at most its limit, and unknown for a
+ * window (TM's total counts the rows outside it).
+ */
+function wantedRows<Row>(
+  plan: Plan<Row>,
+  onProgress: ((progress: Progress) => void) | undefined,
+): ((progress: Progress) => void) | undefined {
+  if (onProgress === undefined) return undefined;
+  const windowed = plan.keep !== undefined || plan.isPastEnd !== undefined;
+  return (progress) => {
+    const total = windowed || progress.total === undefined
+      ? undefined
+      : Math.min(plan.limit ?? Infinity, progress.total);
+    onProgress({ ...progress, total });
+  };
+}
+
 /** One plan's pages, in order, with deduplicated rows: the paging engine over http. */
 function iteratePlan<Row>(
   context: QueryContext,
   plan: Plan<Row>,
   options: FetchOptions,
 ): AsyncGenerator<Page<Row>, void, undefined> {
+  const onProgress = wantedRows(plan, options.onProgress);
   return paginate<Row>({
     url: planUrl(context, plan),
     key: plan.key,
     ...(plan.keep ? { keep: plan.keep } : {}),
     ...(plan.isPastEnd ? { isPastEnd: plan.isPastEnd } : {}),
     fetchPage: (number, signal) => fetchPage(context, plan, number, signal, options.provenance),
-  }, { limit: plan.limit, onProgress: options.onProgress, signal: options.signal });
+  }, { limit: plan.limit, onProgress, signal: options.signal });
 }
 
 /** Adds up the progress of every part into one figure for the reporter. */
