@@ -25,6 +25,8 @@ import { memberJson, teamDetails } from "../team_members.ts";
 import { pathParam } from "./analytics_common.ts";
 
 const PATTERN = "/api/v2/teams/{team_id}/";
+/** `TEAM_NOT_FOUND` in TM's `error_messages.json`. */
+const TEAM_NOT_FOUND = "The requested team was not found on the server.";
 
 function handle(ctx: RouteContext): Response {
   const segment = pathParam(PATTERN, ctx.url, "team_id");
@@ -41,7 +43,9 @@ function handle(ctx: RouteContext): Response {
   if (omit === null) return validationError([boolParsing("omitMemberList", omitRaw ?? "")]);
   const id = Number(segment);
   const team = ctx.index.teams.get(id);
-  if (team === undefined) return tmError(404, "TEAM_NOT_FOUND", { team_id: id });
+  if (team === undefined) {
+    return tmError(404, "TEAM_NOT_FOUND", { team_id: id }, TEAM_NOT_FOUND);
+  }
   const org = ctx.index.organisations.get(team.organisationId);
   const caller = auth.user;
   const details = teamDetails(ctx.world, team);
