@@ -338,6 +338,13 @@ Deno.test("analyst: /teams/ and /teams/{id}/ show teams, members and visibility"
     assert.equal(detail.is_general_admin, false);
     const linked = em.world.projects.filter((p) => p.teams.some((t) => t.teamId === team.id));
     assert.equal(detail.team_projects.length, linked.reduce((n, p) => n + p.info.length, 0));
+    const orgBody = obj((await get(em, `organisations/${team.organisationId}/`, auth(admin))).json);
+    const inOrg = obj(arr(orgBody["teams"]).find((t) => obj(t)["teamId"] === team.id));
+    assert.deepEqual(
+      [inOrg["joinMethod"], inOrg["description"], arr(inOrg["members"]).length],
+      [detail.joinMethod, detail.description, detail.members.length],
+      "the organisation page shows the same team",
+    );
     const short = TeamDetail.parse(
       (await get(em, `teams/${team.id}/?omitMemberList=1`, auth(admin))).json,
     );
