@@ -176,6 +176,13 @@ Deno.test("analyst: /projects/{id}/comments/ pages the chat, newest first", asyn
       username: poster?.username,
     });
 
+    assert.deepEqual(Object.keys(obj(arr(obj(first.json)["chat"])[0])), [
+      "id",
+      "message",
+      "pictureUrl",
+      "timestamp",
+      "username",
+    ]);
     const third = ProjectChat.parse(
       (await get(em, `projects/${project.id}/comments/?perPage=7&page=3`)).json,
     );
@@ -227,6 +234,9 @@ Deno.test("analyst: /projects/queries/active/ lists published projects active in
       assert.deepEqual(f.properties.mapping_types, p?.mappingTypes.map((t) => types[t]));
       assert.deepEqual(f.geometry.coordinates, p?.aoi);
     }
+    const raw = obj(arr(obj((await get(em, "projects/queries/active/")).json)["features"])[0]);
+    assert.deepEqual(Object.keys(raw), ["type", "geometry", "properties"]);
+    assert.deepEqual(Object.keys(obj(raw["properties"])), ["project_id", "mapping_types"]);
     const hour = ActiveProjects.parse((await get(em, "projects/queries/active/?interval=1")).json);
     assert.deepEqual(hour.features.map((f) => f.properties.project_id), expected(1));
 
