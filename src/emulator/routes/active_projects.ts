@@ -54,7 +54,16 @@ function handle(ctx: RouteContext): Response {
   return jsonResponse({ type: "FeatureCollection", features });
 }
 
-/** The active-projects route. */
+/**
+ * The active-projects route.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { activeProjectsRoute } from "./active_projects.ts";
+ * assert.equal(activeProjectsRoute.pattern, "/api/v2/projects/queries/active/");
+ * ```
+ */
 export const activeProjectsRoute: Route = {
   pattern: "/api/v2/projects/queries/active/",
   auth: "public",

@@ -18,7 +18,17 @@ import { userTasksRoute } from "./user_tasks.ts";
 import { teamsRoute } from "./teams.ts";
 import { teamRoute } from "./team_detail.ts";
 
-/** The routes, to be tried before the others (none of their patterns overlaps another's). */
+/**
+ * The routes, to be tried before the others (none of their patterns overlaps another's).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { ANALYST_ROUTES } from "./analyst.ts";
+ * const patterns = ANALYST_ROUTES.map((r) => r.pattern);
+ * assert.ok(patterns.indexOf("/api/v2/users/queries/{username}/") < patterns.indexOf("/api/v2/users/{user_id}/tasks/"));
+ * ```
+ */
 export const ANALYST_ROUTES: Route[] = [
   activeProjectsRoute,
   projectAoiRoute,

@@ -39,7 +39,16 @@ function handle(ctx: RouteContext): Response {
   return jsonResponse({ chat, pagination: pagination(page, perPage, messages.length) });
 }
 
-/** The project chat route. */
+/**
+ * The project chat route.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { commentsRoute } from "./comments.ts";
+ * assert.equal(commentsRoute.pattern, "/api/v2/projects/{project_id}/comments/");
+ * ```
+ */
 export const commentsRoute: Route = {
   pattern: "/api/v2/projects/{project_id}/comments/",
   auth: "public",

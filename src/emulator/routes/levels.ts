@@ -22,7 +22,16 @@ function handle(ctx: RouteContext): Response {
   return jsonResponse({ levels });
 }
 
-/** The mapping levels route. */
+/**
+ * The mapping levels route.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { levelsRoute } from "./levels.ts";
+ * assert.equal(levelsRoute.pattern, "/api/v2/levels/");
+ * ```
+ */
 export const levelsRoute: Route = {
   pattern: "/api/v2/levels/",
   auth: "public",

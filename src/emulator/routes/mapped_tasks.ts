@@ -65,7 +65,16 @@ function handle(ctx: RouteContext): Response {
   return jsonResponse({ mappedTasks });
 }
 
-/** The mapped-tasks-by-user route. */
+/**
+ * The mapped-tasks-by-user route.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { mappedTasksRoute } from "./mapped_tasks.ts";
+ * assert.equal(mappedTasksRoute.pattern, "/api/v2/projects/{project_id}/tasks/queries/mapped/");
+ * ```
+ */
 export const mappedTasksRoute: Route = {
   pattern: "/api/v2/projects/{project_id}/tasks/queries/mapped/",
   auth: "public",

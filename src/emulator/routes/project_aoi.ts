@@ -25,7 +25,16 @@ function handle(ctx: RouteContext): Response {
   });
 }
 
-/** The area-of-interest route. */
+/**
+ * The area-of-interest route.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { projectAoiRoute } from "./project_aoi.ts";
+ * assert.equal(projectAoiRoute.pattern, "/api/v2/projects/{project_id}/queries/aoi/");
+ * ```
+ */
 export const projectAoiRoute: Route = {
   pattern: "/api/v2/projects/{project_id}/queries/aoi/",
   auth: "public",

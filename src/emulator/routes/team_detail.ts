@@ -73,7 +73,16 @@ function handle(ctx: RouteContext): Response {
   });
 }
 
-/** One team by id. */
+/**
+ * One team by id.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { teamRoute } from "./team_detail.ts";
+ * assert.equal(teamRoute.pattern, "/api/v2/teams/{team_id}/");
+ * ```
+ */
 export const teamRoute: Route = {
   pattern: PATTERN,
   auth: "public",

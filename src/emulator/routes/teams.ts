@@ -104,7 +104,16 @@ function handle(ctx: RouteContext): Response {
   });
 }
 
-/** The teams list route. */
+/**
+ * The teams list route.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { teamsRoute } from "./teams.ts";
+ * assert.equal(teamsRoute.pattern, "/api/v2/teams/");
+ * ```
+ */
 export const teamsRoute: Route = {
   pattern: "/api/v2/teams/",
   auth: "required",

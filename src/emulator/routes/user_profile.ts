@@ -71,7 +71,16 @@ function byName(ctx: RouteContext): Response {
   return userDto(ctx, user);
 }
 
-/** A user by OSM id. */
+/**
+ * A user by OSM id.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { userByIdRoute } from "./user_profile.ts";
+ * assert.equal(userByIdRoute.pattern, "/api/v2/users/{user_id}/");
+ * ```
+ */
 export const userByIdRoute: Route = {
   pattern: "/api/v2/users/{user_id}/",
   auth: "required",
@@ -79,7 +88,16 @@ export const userByIdRoute: Route = {
   handle: byId,
 };
 
-/** A user by exact username. */
+/**
+ * A user by exact username.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { userByUsernameRoute } from "./user_profile.ts";
+ * assert.equal(userByUsernameRoute.pattern, "/api/v2/users/queries/{username}/");
+ * ```
+ */
 export const userByUsernameRoute: Route = {
   pattern: BY_NAME,
   auth: "required",

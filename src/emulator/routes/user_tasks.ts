@@ -151,7 +151,16 @@ function handle(ctx: RouteContext): Response {
   return jsonResponse({ tasks, pagination: pagination(page, pageSize, rows.length) });
 }
 
-/** One user's tasks across projects. */
+/**
+ * One user's tasks across projects.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { userTasksRoute } from "./user_tasks.ts";
+ * assert.equal(userTasksRoute.pattern, "/api/v2/users/{user_id}/tasks/");
+ * ```
+ */
 export const userTasksRoute: Route = {
   pattern: "/api/v2/users/{user_id}/tasks/",
   auth: "required",

@@ -97,7 +97,16 @@ function handle(ctx: RouteContext): Response {
   return jsonResponse({ pagination: pagination(page, perPage, matches.length), users });
 }
 
-/** The users directory route. */
+/**
+ * The users directory route.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { usersDirectoryRoute } from "./users_directory.ts";
+ * assert.equal(usersDirectoryRoute.pattern, "/api/v2/users/");
+ * ```
+ */
 export const usersDirectoryRoute: Route = {
   pattern: "/api/v2/users/",
   auth: "required",
