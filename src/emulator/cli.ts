@@ -19,7 +19,20 @@ Serves the TM API v2 emulator on loopback until interrupted (Ctrl-C).
   --huge-project-rows N  add one project with at least N history rows
   --campaign-projects N  give campaign 1 exactly N published projects
   --latency MS           answer every request after MS milliseconds (default 0)
-  --help                 show this help`;
+  --help                 show this help
+
+GET routes under /api/v2 (those after "token:" need Authorization: Token <token>; the others
+are public or take an optional token; docs/endpoints.md describes the newer ones):
+  projects/  projects/{id}/  projects/{id}/queries/summary/  projects/{id}/statistics/
+  projects/{id}/activities/  projects/{id}/activities/latest/  projects/{id}/contributions/
+  projects/{id}/contributions/queries/day/  projects/{id}/tasks/  projects/{id}/tasks/{task}/
+  projects/{id}/statistics/queries/{username}/  projects/queries/{username}/touched/
+  projects/{id}/queries/aoi/  projects/{id}/tasks/queries/mapped/  projects/{id}/comments/
+  projects/queries/active/  levels/  organisations/  organisations/{id or slug}/
+  organisations/{id}/statistics/  campaigns/  interests/  countries/  system/heartbeat/
+  system/statistics/
+  token: users/{username}/statistics/  tasks/statistics/  users/  users/{id}/
+         users/queries/{username}/  users/{id}/tasks/  teams/  teams/{id}/`;
 
 function integer(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;

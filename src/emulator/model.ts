@@ -178,6 +178,15 @@ export interface Project {
   history: HistoryRow[];
 }
 
+/** One `project_chat` row (`chat.ts` writes them). */
+export interface ChatMessage {
+  id: number;
+  projectId: number;
+  userId: number;
+  message: string;
+  timestamp: Micros;
+}
+
 /** The release a TM deployment reports in `/system/heartbeat/`. */
 export interface Release {
   version: string;
@@ -197,6 +206,8 @@ export interface World {
   interests: Interest[];
   teams: Team[];
   projects: Project[];
+  /** Project chat messages of every project, oldest first. */
+  chat: ChatMessage[];
   /** Tokens the emulator issued, each naming the user id it authenticates. */
   tokens: Map<string, number>;
   /** Id of the extra project built by `WorldOptions.hugeProjectHistoryRows`, when asked for. */

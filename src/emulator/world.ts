@@ -17,6 +17,7 @@ import {
 } from "./entities.ts";
 import { makeProject, roughTime, taskTarget } from "./projects.ts";
 import { SECOND, simulateProject, withId } from "./simulate.ts";
+import { makeChat } from "./chat.ts";
 
 export { insertActivity } from "./activity.ts";
 
@@ -68,6 +69,7 @@ export function createWorld(options: WorldOptions = {}): World {
     interests: makeInterests(),
     teams: makeTeams(rng, organisations, users),
     projects: [],
+    chat: [],
     tokens: new Map(),
     nextHistoryId: 1000 + rng.int(0, 5000),
   };
@@ -105,6 +107,7 @@ export function createWorld(options: WorldOptions = {}): World {
     addProject(world, rng.fork(id), { id, index: 60 + id, status: "PUBLISHED", tasks }, quota);
     world.hugeProjectId = id;
   }
+  world.chat = makeChat(world);
   return world;
 }
 

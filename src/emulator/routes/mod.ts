@@ -20,9 +20,11 @@ import { organisationsRoute, organisationStatisticsRoute } from "./organisations
 import { organisationRoute } from "./organisation_detail.ts";
 import { campaignsRoute, countriesRoute, interestsRoute } from "./catalogues.ts";
 import { systemStatisticsRoute } from "./system_statistics.ts";
+import { ANALYST_ROUTES } from "./analyst.ts";
 
 /** The routes, most specific first where patterns could overlap. */
 export const ROUTES: Route[] = [
+  ...ANALYST_ROUTES,
   // Before every `/projects/{project_id}/...` pattern: `queries` is not an int (422 there).
   touchedProjectsRoute,
   projectsSearchRoute,

@@ -6,8 +6,8 @@
  * `type` is filled here (unlike the list), `isManager` is a boolean (admins and the
  * organisation's managers), and `teams` lists the organisation's teams (PUBLIC ones only for
  * non-managers) ordered by id. With `omitManagerList=true`, `managers` is `[]` and `teams`
- * `null`. The world keeps no team descriptions, join methods or member roles, so teams show
- * `description: null`, `joinMethod: "ANY"`, and every member as an active `MEMBER`.
+ * `null`. Descriptions, join methods and memberships (pending requests too, as TM's
+ * `_get_team_members` does not filter them) come from `team_members.ts`.
  *
  * @module
  */
@@ -18,6 +18,7 @@ import type { JsonValue } from "../json.ts";
 import { jsonResponse } from "../errors.ts";
 import { middlewareUser, pathParam } from "./analytics_common.ts";
 import { organisationJson, organisationNotFound } from "./organisations.ts";
+import { teamDetails } from "../team_members.ts";
 
 const PATTERN = "/api/v2/organisations/{organisation_id}/";
 
@@ -25,22 +26,25 @@ function teamsOf(ctx: RouteContext, org: Organisation, manager: boolean): JsonVa
   return ctx.world.teams
     .filter((t) => t.organisationId === org.id && (manager || t.visibility === "PUBLIC"))
     .sort((a, b) => a.id - b.id)
-    .map((t) => ({
-      teamId: t.id,
-      name: t.name,
-      description: null,
-      joinMethod: "ANY",
-      visibility: t.visibility,
-      members: t.members.flatMap((id) => {
-        const u = ctx.index.users.get(id);
-        return u === undefined ? [] : [{
-          username: u.username,
-          pictureUrl: u.pictureUrl,
-          function: "MEMBER",
-          active: "true",
-        }];
-      }),
-    }));
+    .map((t) => {
+      const details = teamDetails(ctx.world, t);
+      return {
+        teamId: t.id,
+        name: t.name,
+        description: details.description,
+        joinMethod: details.joinMethod,
+        visibility: t.visibility,
+        members: details.memberships.flatMap((m) => {
+          const u = ctx.index.users.get(m.userId);
+          return u === undefined ? [] : [{
+            username: u.username,
+            pictureUrl: u.pictureUrl,
+            function: m.function,
+            active: String(m.active),
+          }];
+        }),
+      };
+    });
 }
 
 function handle(ctx: RouteContext): Response {
