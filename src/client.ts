@@ -17,6 +17,13 @@ import { ProjectHandle } from "./queries/project.ts";
 import { ProjectsQuery } from "./queries/projects.ts";
 import { ProjectSet } from "./queries/project_set.ts";
 import { UserHandle } from "./queries/users.ts";
+import { UserByIdHandle } from "./queries/user_by_id.ts";
+import { UsersQuery } from "./queries/user_directory.ts";
+import { TeamHandle, TEAMS_ENDPOINT } from "./queries/teams.ts";
+import { LEVELS_ENDPOINT } from "./queries/levels.ts";
+import { ACTIVE_PROJECTS_ENDPOINT, type ActiveProjectRow } from "./queries/project_areas.ts";
+import type { MappingLevel } from "./schemas/levels.ts";
+import type { Team } from "./schemas/teams.ts";
 import { OrganisationHandle, ORGANISATIONS_ENDPOINT } from "./queries/organisations.ts";
 import {
   type CampaignRow,
@@ -225,8 +232,48 @@ export class Client {
   }
 
   /** One user's endpoints, by username. */
-  user(username: string): UserHandle {
-    return new UserHandle(this.#context, username);
+  user(username: string): UserHandle;
+  /** One user's endpoints, by id (as in the `mappedBy` column of task frames). */
+  user(id: number): UserByIdHandle;
+  user(nameOrId: string | number): UserHandle | UserByIdHandle {
+    return typeof nameOrId === "number"
+      ? new UserByIdHandle(this.#context, nameOrId)
+      : new UserHandle(this.#context, nameOrId);
+  }
+
+  /** `GET /users/`: the users directory, 20 a page (token required). */
+  users(): UsersQuery {
+    return new UsersQuery(this.#context);
+  }
+
+  /** `GET /teams/`: every team the caller may see (token required). */
+  teams(): EndpointQuery<Team> {
+    return this.#list("teams", TEAMS_ENDPOINT);
+  }
+
+  /** One team's endpoints, by id (token required). */
+  team(id: number): TeamHandle {
+    return new TeamHandle(this.#context, id);
+  }
+
+  /** `GET /levels/`: the mapping levels, to name `mappingLevel` values. */
+  levels(): EndpointQuery<MappingLevel> {
+    return this.#list("mapping levels", LEVELS_ENDPOINT);
+  }
+
+  /**
+   * `GET /projects/queries/active/`: the projects with a task changed in the last `hours`
+   * (1 to 24), with their mapping types and areas. @default 24
+   */
+  activeProjects(hours = 24): EndpointQuery<ActiveProjectRow> {
+    if (!Number.isSafeInteger(hours) || hours < 1 || hours > 24) {
+      throw new RangeError(
+        `Cannot use activeProjects(${show(hours)}): hours must be an integer from 1 to 24`,
+      );
+    }
+    const what = `projects active in the last ${hours} h`;
+    const facts: [string, unknown][] = [["hours", hours]];
+    return EndpointQuery.of(this.#context, what, ACTIVE_PROJECTS_ENDPOINT, { hours }, facts);
   }
 
   /** `GET /organisations/`: every organisation, by name. */

@@ -24,6 +24,11 @@ import {
   PROJECT_SUMMARY_COLUMNS,
 } from "./project_columns.ts";
 import { TaskQuery, TasksQuery } from "./tasks.ts";
+import { PROJECT_AOI_ENDPOINT } from "./project_areas.ts";
+import { MAPPED_TASKS_ENDPOINT, PROJECT_CHAT_ENDPOINT } from "./project_people.ts";
+import type { AreaOfInterest } from "../schemas/aoi.ts";
+import type { ChatMessage } from "../schemas/comments.ts";
+import type { MappedTasksByUser } from "../schemas/mapped_tasks.ts";
 import { PROJECT_USER_STATISTICS_ENDPOINT } from "./users.ts";
 
 /** `/projects/{id}/`: everything about a project, one row. */
@@ -123,6 +128,21 @@ export class ProjectHandle {
   /** `GET /projects/{id}/contributions/queries/day/`: one row per day, with cumulative counts. */
   contributionsByDay(): EndpointQuery<DayContribution> {
     return this.#query(`contributions to project ${this.id} by day`, CONTRIBUTIONS_BY_DAY_ENDPOINT);
+  }
+
+  /** `GET /projects/{id}/queries/aoi/`: the area of interest, one row (`geometry`, GeoJSON text). */
+  aoi(): EndpointQuery<AreaOfInterest> {
+    return this.#query(`area of project ${this.id}`, PROJECT_AOI_ENDPOINT);
+  }
+
+  /** `GET /projects/{id}/tasks/queries/mapped/`: each mapper of tasks waiting for validation. */
+  mappedTasks(): EndpointQuery<MappedTasksByUser> {
+    return this.#query(`tasks of project ${this.id} waiting for validation`, MAPPED_TASKS_ENDPOINT);
+  }
+
+  /** `GET /projects/{id}/comments/`: the project chat, newest first (20 messages a page). */
+  chat(): EndpointQuery<ChatMessage> {
+    return this.#query(`chat of project ${this.id}`, PROJECT_CHAT_ENDPOINT);
   }
 
   /** `GET /projects/{id}/tasks/`: one row per task, with geometry and centroid. */

@@ -20,6 +20,11 @@ import {
 } from "./project.ts";
 import type { ProjectArgs } from "./project_args.ts";
 import { type TaskFeature, TASKS_ENDPOINT } from "./tasks.ts";
+import { PROJECT_AOI_ENDPOINT } from "./project_areas.ts";
+import { MAPPED_TASKS_ENDPOINT, PROJECT_CHAT_ENDPOINT } from "./project_people.ts";
+import type { AreaOfInterest } from "../schemas/aoi.ts";
+import type { ChatMessage } from "../schemas/comments.ts";
+import type { MappedTasksByUser } from "../schemas/mapped_tasks.ts";
 
 /**
  * Many projects: a fixed list (`tm.projects(ids)`) or a search's matches. Each verb is one
@@ -101,6 +106,21 @@ export class ProjectSet {
   /** Every project's statistics (`/statistics/`), one row each. */
   statistics(): ManyProjectsQuery<ProjectStatistics> {
     return this.#each("project statistics", PROJECT_STATISTICS_ENDPOINT);
+  }
+
+  /** Every project's area of interest (`/queries/aoi/`), one row each. */
+  aoi(): ManyProjectsQuery<AreaOfInterest> {
+    return this.#each("areas of interest", PROJECT_AOI_ENDPOINT);
+  }
+
+  /** Every project's mappers of tasks waiting for validation (`/tasks/queries/mapped/`). */
+  mappedTasks(): ManyProjectsQuery<MappedTasksByUser> {
+    return this.#each("tasks waiting for validation", MAPPED_TASKS_ENDPOINT);
+  }
+
+  /** Every project's chat (`/comments/`). */
+  chat(): ManyProjectsQuery<ChatMessage> {
+    return this.#each("project chat", PROJECT_CHAT_ENDPOINT);
   }
 
   /** Every project's tasks (`/tasks/`), with geometry and centroid. */

@@ -17,6 +17,8 @@ import {
   UserStatistics,
 } from "../schemas/users.ts";
 import { EndpointQuery } from "./endpoint_query.ts";
+import { USER_PROFILE_ENDPOINT } from "./user_directory.ts";
+import type { UserProfile } from "../schemas/user_profile.ts";
 import type { ProjectArgs } from "./project_args.ts";
 
 /** The user an endpoint is about. */
@@ -154,6 +156,11 @@ export class UserHandle {
   #query<P, Row>(what: string, endpoint: Endpoint<P, Row, UserArgs>): EndpointQuery<Row> {
     const args = { username: this.username };
     return EndpointQuery.of(this.#context, what, endpoint, args, [["user", this.username]]);
+  }
+
+  /** `GET /users/queries/{username}/`: the user's profile (id, level, country ...), one row. Needs a token. */
+  profile(): EndpointQuery<UserProfile> {
+    return this.#query("user profile", USER_PROFILE_ENDPOINT);
   }
 
   /** `GET /users/{username}/statistics/` as one row. Needs a token. */
