@@ -56,7 +56,7 @@ export const TEAM_ENDPOINT: Endpoint<TeamDetail, TeamDetail, TeamArgs> = objectE
   auth: "required",
   columns: {
     teamId: { kind: "int" },
-    organisation_id: { kind: "int" },
+    organisationId: { kind: "int", value: (team) => team.organisation_id },
     organisation: { kind: "str" },
     organisationSlug: { kind: "str" },
     name: { kind: "str" },
@@ -65,9 +65,15 @@ export const TEAM_ENDPOINT: Endpoint<TeamDetail, TeamDetail, TeamArgs> = objectE
     joinMethod: { kind: "str" },
     visibility: { kind: "str" },
     members: { kind: "list<struct>", fields: MEMBER_FIELDS },
-    team_projects: {
+    projects: {
       kind: "list<struct>",
-      fields: { project_name: "str", project_id: "int", role: "str" },
+      fields: { projectName: "str", projectId: "int", role: "str" },
+      value: (team) =>
+        team.team_projects.map((project) => ({
+          projectName: project.project_name,
+          projectId: project.project_id,
+          role: project.role,
+        })),
     },
   },
 });
