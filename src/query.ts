@@ -7,6 +7,7 @@
  */
 
 import type { DataFrame, z } from "./deps.ts";
+import { warnUnknownValues } from "./drift_warnings.ts";
 import { SchemaError } from "./errors.ts";
 import { type Columns, FrameBuilder } from "./frame.ts";
 import type { Http } from "./http.ts";
@@ -106,6 +107,7 @@ async function fetchPage<P, Row>(
     }));
     throw new SchemaError({ url: url.href, page, issues });
   }
+  warnUnknownValues(plan, url, plan.endpoint.page, body);
   return parsed.data;
 }
 

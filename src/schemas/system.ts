@@ -46,10 +46,10 @@ export type Heartbeat = z.infer<typeof Heartbeat>;
  * ```
  */
 export const SystemStatistics = z.object({
-  mappersOnline: z.number().int(),
-  tasksMapped: z.number().int(),
-  totalMappers: z.number().int(),
-  totalProjects: z.number().int(),
+  mappersOnline: orNull(z.number().int()),
+  tasksMapped: orNull(z.number().int()),
+  totalMappers: orNull(z.number().int()),
+  totalProjects: orNull(z.number().int()),
   averageCompletionTime: orNull(z.number()),
 });
 /** The abbreviated home page statistics. */
