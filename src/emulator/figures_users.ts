@@ -72,8 +72,8 @@ function taskKey(row: HistoryRow): string {
  * A user's statistics over the whole world (see {@linkcode UserStatistics}). Mapping time sums
  * the user's `LOCKED_FOR_MAPPING` and `AUTO_UNLOCKED_FOR_MAPPING` rows; validation time, as
  * TM's SQL does, sums per minute of `actionDate` only the largest `actionText` of the user's
- * `LOCKED_FOR_VALIDATION` rows (auto-unlocks not counted). `contributionsByDay` counts every
- * `STATE_CHANGE` row of the user (any new status). Task counts are distinct (project, task)
+ * `LOCKED_FOR_VALIDATION` rows (auto-unlocks not counted). `contributionsByDay` counts the
+ * user's `STATE_CHANGE` rows to MAPPED, VALIDATED or INVALIDATED (TM since v5.4.1). Task counts are distinct (project, task)
  * pairs with a row of that text; "by others" counts other users' `VALIDATED`/`INVALIDATED`
  * rows on the tasks the user mapped, validated or invalidated.
  *
@@ -111,7 +111,7 @@ export function userStatistics(world: World, userId: number): UserStatistics {
         acted.add(taskKey(h));
       }
       if (text === "MAPPED") mappedProjects.add(project.id);
-      if (h.action === "STATE_CHANGE") {
+      if (h.action === "STATE_CHANGE" && text !== null && DAY_COUNTED.has(text)) {
         const day = utcDay(h.actionDate);
         if (day > since) perDay.set(day, (perDay.get(day) ?? 0) + 1);
       }
@@ -163,6 +163,9 @@ export function userStatistics(world: World, userId: number): UserStatistics {
     interests: interestCounts(anyProjects),
   };
 }
+
+/** The new statuses TM (since v5.4.1, `user_service.get_detailed_stats`) counts per day. */
+const DAY_COUNTED = new Set(["MAPPED", "VALIDATED", "INVALIDATED"]);
 
 function interestCounts(projects: readonly Project[]): UserStatistics["interests"] {
   const counts = new Map<number, number>();
