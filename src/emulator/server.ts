@@ -27,6 +27,7 @@ import { type FaultKind, faultResponse, type Faults, FaultState, unitHash } from
 import { Router } from "./router.ts";
 import { WorldIndex } from "./world_index.ts";
 import { ROUTES } from "./routes/mod.ts";
+import { toTm4Response } from "./tm4.ts";
 
 export type { FaultKind, Faults } from "./faults.ts";
 
@@ -61,6 +62,8 @@ export interface EmulatorOptions {
   tokens?: IssuedToken[];
   /** Fault injection; default none. Change at runtime with `setFaults`. */
   faults?: Faults;
+  /** The TM generation whose bodies to serve: 5 (default) or 4 (TM4-era forms, see `tm4.ts`). */
+  tmVersion?: 4 | 5;
 }
 
 /** A running emulator. */
@@ -169,6 +172,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     } catch {
       response = internalError();
     }
+    if (options.tmVersion === 4) response = await toTm4Response(url.pathname, response);
     answered++;
     const every = faults.faults.insertActivity;
     if (every !== undefined && every.everyRequests > 0 && answered % every.everyRequests === 0) {

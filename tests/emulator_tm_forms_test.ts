@@ -1,0 +1,92 @@
+/**
+ * The emulator behaves like TM where issue #11 found it did not, and serves TM4-era bodies
+ * with `tmVersion: 4`; both read by the client over HTTP.
+ */
+
+import assert from "node:assert/strict";
+import { createClient } from "../mod.ts";
+import { pl } from "../src/deps.ts";
+import { get, obj, withEmulator } from "./emulator_helpers.ts";
+
+Deno.test("the default world has a project whose statistics answer TM's 500; others answer 200", async () => {
+  await withEmulator({}, async (emulator) => {
+    const onlyOpen = emulator.world.projects.filter((p) =>
+      ["MAPPING", "VALIDATION"].some((kind) => {
+        const rows = p.history.filter((h) =>
+          h.action.endsWith(`_FOR_${kind}`) && !h.action.startsWith("EXTENDED")
+        );
+        return rows.length > 0 && rows.every((h) => h.actionText === null);
+      })
+    );
+    assert.ok(onlyOpen.length > 0, "seed 42 has such a project");
+    const broken = await get(emulator, `projects/${onlyOpen[0]!.id}/statistics/`);
+    assert.equal(broken.status, 500);
+    assert.equal(broken.text, "Internal Server Error");
+    const fine = emulator.world.projects.find((p) =>
+      p.status === "PUBLISHED" && !onlyOpen.includes(p)
+    );
+    assert.equal((await get(emulator, `projects/${fine!.id}/statistics/`)).status, 200);
+  });
+});
+
+Deno.test("user contributionsByDay counts only MAPPED, VALIDATED and INVALIDATED state changes", async () => {
+  await withEmulator({ projects: 30 }, async (emulator) => {
+    const token = emulator.tokens[0]!.token;
+    // A user with a state change to something else (BADIMAGERY or READY), if any.
+    const rows = emulator.world.projects.flatMap((p) => p.history);
+    const other = rows.find((h) =>
+      h.action === "STATE_CHANGE" && (h.actionText === "BADIMAGERY" || h.actionText === "READY")
+    );
+    const userId = other?.userId ?? rows.find((h) => h.action === "STATE_CHANGE")!.userId;
+    const user = emulator.world.users.find((u) => u.id === userId)!;
+    const counted = rows.filter((h) =>
+      h.userId === userId && h.action === "STATE_CHANGE" &&
+      ["MAPPED", "VALIDATED", "INVALIDATED"].includes(h.actionText ?? "") &&
+      h.actionDate > emulator.world.now - 365 * 86_400_000_000
+    ).length;
+    const got = await get(emulator, `users/${encodeURIComponent(user.username)}/statistics/`, {
+      headers: { authorization: `Token ${token}`, "accept-language": "" },
+    });
+    const days = obj(got.json)["contributionsByDay"] as { count: number }[];
+    assert.equal(days.reduce((sum, day) => sum + day.count, 0), counted);
+  });
+});
+
+Deno.test("tmVersion 4: TM4-era bodies, read by the client into the same dtypes", async () => {
+  await withEmulator({ projects: 12, tmVersion: 4 }, async (tm4) => {
+    await withEmulator({ projects: 12 }, async (tm5) => {
+      const beat = obj((await get(tm4, "system/heartbeat/")).json);
+      assert.equal(beat["status"], "healthy");
+      assert.deepEqual(beat["release"], { version: "v4.8.5", published_at: "2024-01-18 10:00:00" });
+      const project = tm4.world.projects.find((p) =>
+        p.status === "PUBLISHED" && p.history.length > 0
+      )!;
+      const summary = obj((await get(tm4, `projects/${project.id}/queries/summary/`)).json);
+      assert.equal("rapidPowerUser" in summary, false);
+      const activity = obj((await get(tm4, `projects/${project.id}/activities/`)).json);
+      const first = (activity["activity"] as { taskId: unknown }[])[0];
+      assert.equal(typeof first?.taskId, "string");
+
+      const username = tm4.tokens[0]!.username;
+      const read = async (url: string, token: string) => {
+        const tm = createClient({ baseUrl: url, token, progress: false });
+        return {
+          days: await tm.user(username).contributionsByDay().frame(),
+          activities: await tm.project(project.id).activities().frame(),
+          summary: await tm.project(project.id).summary().frame(),
+        };
+      };
+      const a = await read(tm4.url, tm4.tokens[0]!.token);
+      const b = await read(tm5.url, tm5.tokens[0]!.token);
+      for (const key of ["days", "activities", "summary"] as const) {
+        assert.deepEqual(a[key].dtypes.map(String), b[key].dtypes.map(String), key);
+      }
+      assert.ok(a.days.getColumn("date").dtype.equals(pl.Date));
+      assert.deepEqual(a.days.getColumn("date").toArray(), b.days.getColumn("date").toArray());
+      assert.deepEqual(
+        a.activities.getColumn("taskId").toArray(),
+        b.activities.getColumn("taskId").toArray(),
+      );
+    });
+  });
+});
