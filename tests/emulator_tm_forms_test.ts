@@ -90,3 +90,94 @@ Deno.test("tmVersion 4: TM4-era bodies, read by the client into the same dtypes"
     });
   });
 });
+
+Deno.test("a draft with a valid non-manager token: TM's 500s, and 403 ProjectNotFetched on /tasks/", async () => {
+  const world = (await import("../src/emulator/world.ts")).createWorld({ projects: 40 });
+  // A mapper who manages nothing and is in no team, so no draft is theirs to see.
+  const outsider = world.users.find((u) =>
+    u.role === "MAPPER" && !world.organisations.some((o) => o.managers.includes(u.id)) &&
+    !world.teams.some((t) => t.members.includes(u.id))
+  )!;
+  const draft = world.projects.find((p) => p.status === "DRAFT" && p.authorId !== outsider.id)!;
+  const token = btoa(`${outsider.id}.outsider.1`); // TM tokens are base64
+  await withEmulator(
+    { world, tokens: [{ token, username: outsider.username }] },
+    async (emulator) => {
+      const signedIn = { headers: { authorization: `Token ${token}`, "accept-language": "" } };
+      for (
+        const path of ["activities/", "activities/latest/", "contributions/", "queries/summary/"]
+      ) {
+        const got = await get(emulator, `projects/${draft.id}/${path}`, signedIn);
+        assert.equal(got.status, 500, path);
+        assert.equal(got.text, "Internal Server Error", path);
+      }
+      const tasks = await get(emulator, `projects/${draft.id}/tasks/`, signedIn);
+      assert.equal(tasks.status, 403);
+      assert.deepEqual(tasks.json, { Error: "ProjectNotFetched- Unable to fetch project" });
+      // Anonymous callers still get the PrivateProject 403.
+      const anonymous = await get(emulator, `projects/${draft.id}/activities/`);
+      assert.equal(anonymous.status, 403);
+      assert.deepEqual(anonymous.json, {
+        Error: "User not permitted: Private Project",
+        SubCode: "PrivateProject",
+      });
+    },
+  );
+});
+
+Deno.test('task detail: perTaskInstructions is "" when the project has none', async () => {
+  await withEmulator({ projects: 40 }, async (emulator) => {
+    const bare = emulator.world.projects.find((p) =>
+      p.status === "PUBLISHED" && !p.private && p.info.every((i) => i.perTaskInstructions === "")
+    )!;
+    const task = obj((await get(emulator, `projects/${bare.id}/tasks/${bare.tasks[0]!.id}/`)).json);
+    assert.equal(task["perTaskInstructions"], "");
+  });
+});
+
+Deno.test("summary: the requested locale's projectInfo as stored, not filled from the default", async () => {
+  await withEmulator({ projects: 40 }, async (emulator) => {
+    const fields = ["name", "shortDescription", "description", "instructions"] as const;
+    const project = emulator.world.projects.find((p) => {
+      const def = p.info.find((i) => i.locale === p.defaultLocale);
+      return !p.private && p.status === "PUBLISHED" &&
+        p.info.some((i) => i !== def && fields.some((k) => i[k] === "" && def?.[k] !== ""));
+    })!;
+    const def = project.info.find((i) => i.locale === project.defaultLocale)!;
+    const partial = project.info.find((i) =>
+      i !== def && fields.some((k) => i[k] === "" && def[k] !== "")
+    )!;
+    const empty = fields.find((k) => partial[k] === "" && def[k] !== "")!;
+    const headers = { headers: { "accept-language": partial.locale } };
+    const summary = obj(
+      (await get(emulator, `projects/${project.id}/queries/summary/`, headers)).json,
+    );
+    const info = obj(summary["projectInfo"]);
+    assert.equal(info["locale"], partial.locale);
+    assert.equal(info[empty], "");
+    assert.equal(info["perTaskInstructions"], "");
+    // Project detail does fill it (TM's ProjectInfo.get_dto_for_locale).
+    const detail = obj((await get(emulator, `projects/${project.id}/`, headers)).json);
+    assert.equal(obj(detail["projectInfo"])[empty], def[empty]);
+  });
+});
+
+Deno.test("rapidPowerUser is null for projects created before the column existed (2021-06-23)", async () => {
+  await withEmulator({ projects: 40 }, async (emulator) => {
+    const cutoff = Date.UTC(2021, 5, 23) * 1000;
+    const visible = emulator.world.projects.filter((p) => !p.private && p.status !== "DRAFT");
+    const old = visible.find((p) => p.created < cutoff)!;
+    const recent = visible.find((p) => p.created >= cutoff)!;
+    for (const path of [`projects/${old.id}/`, `projects/${old.id}/queries/summary/`]) {
+      assert.equal(obj((await get(emulator, path)).json)["rapidPowerUser"], null, path);
+    }
+    assert.equal(
+      typeof obj((await get(emulator, `projects/${recent.id}/`)).json)["rapidPowerUser"],
+      "boolean",
+    );
+    // And the client reads both.
+    const tm = createClient({ baseUrl: emulator.url, progress: false });
+    const frame = await tm.project(old.id).summary().frame();
+    assert.deepEqual(frame.getColumn("rapidPowerUser").toArray(), [null]);
+  });
+});
