@@ -5,10 +5,11 @@
  * @example
  * ```ts
  * import { startEmulator } from "./server.ts";
+ * import assert from "node:assert/strict";
  * const emulator = await startEmulator({ projects: 5 });
  * try {
  *   const res = await fetch(emulator.url + "system/heartbeat/");
- *   console.assert(res.status === 200);
+ *   assert.equal(res.status, 200);
  *   await res.body?.cancel();
  * } finally {
  *   await emulator.close();
@@ -135,8 +136,9 @@ function defaultActivityProject(world: World): number | undefined {
  * @example
  * ```ts
  * import { startEmulator } from "./server.ts";
+ * import assert from "node:assert/strict";
  * const emulator = await startEmulator({ projects: 3, seed: 1 });
- * console.assert(emulator.url.endsWith("/api/v2/"));
+ * assert.ok(emulator.url.endsWith("/api/v2/"));
  * await emulator.close();
  * ```
  */
