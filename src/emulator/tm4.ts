@@ -6,8 +6,10 @@
  * - heartbeat: `{"status": "healthy"}`, release `v4.8.5`, `published_at` as Python's
  *   `str(datetime)` (`2024-01-18 10:00:00`);
  * - project detail and summary: no `rapidPowerUser`, `sandbox`, `database`; permissions of
- *   every third project as `LEVEL` / `TEAMS_LEVEL` (removed in 5.2);
- * - search results: no `sandbox`, `database`;
+ *   every third project as `LEVEL` / `TEAMS_LEVEL` (removed in 5.2); detail leaves out
+ *   `josmPreset` and `customEditor` when null (`serialize_when_none=False`);
+ * - search results: no `sandbox`, `database`; `author` and `country` left out when null;
+ * - system statistics: no `averageCompletionTime` (commented out of TM4's DTO);
  * - activities and task history: `taskId` as a string (`TaskHistoryDTO.task_id` was a
  *   `StringType`);
  * - task detail: `lockHolder`, `lastUpdated` left out when null (`serialize_when_none=False`);
@@ -34,6 +36,11 @@ function omit(body: JsonObject, keys: readonly string[]): void {
   for (const key of keys) delete body[key];
 }
 
+/** schematics' `serialize_when_none=False`: the key is left out when its value is null. */
+function omitNulls(body: JsonObject, keys: readonly string[]): void {
+  for (const key of keys) if (body[key] === null) delete body[key];
+}
+
 /** TM4's permission names: every third project used the level-based ones. */
 function levelPermissions(body: JsonObject): void {
   const id = typeof body["projectId"] === "number" ? body["projectId"] : 0;
@@ -57,6 +64,7 @@ const RULES: readonly [RegExp, (body: JsonObject) => void][] = [
   }],
   [/\/projects\/\d+\/$/, (body) => {
     omit(body, ["rapidPowerUser", "sandbox", "database"]);
+    omitNulls(body, ["josmPreset", "customEditor"]);
     levelPermissions(body);
   }],
   [/\/projects\/\d+\/queries\/summary\/$/, (body) => {
@@ -64,18 +72,22 @@ const RULES: readonly [RegExp, (body: JsonObject) => void][] = [
     levelPermissions(body);
   }],
   [/\/projects\/$/, (body) => {
-    for (const row of objects(body["results"])) omit(row, ["sandbox", "database"]);
+    for (const row of objects(body["results"])) {
+      omit(row, ["sandbox", "database"]);
+      omitNulls(row, ["author", "country"]);
+    }
   }],
   [/\/projects\/\d+\/activities\/$/, (body) => stringTaskIds(objects(body["activity"]))],
   [/\/projects\/\d+\/tasks\/\d+\/$/, (body) => {
     stringTaskIds(objects(body["taskHistory"]));
-    for (const key of ["lockHolder", "lastUpdated"]) if (body[key] === null) delete body[key];
+    omitNulls(body, ["lockHolder", "lastUpdated"]);
   }],
   [/\/projects\/\d+\/contributions\/$/, (body) => {
     for (const row of objects(body["userContributions"])) {
       omit(row, ["badImagery", "badImageryTasks"]);
     }
   }],
+  [/\/system\/statistics\/$/, (body) => omit(body, ["averageCompletionTime"])],
   [/\/users\/[^/]+\/statistics\/$/, (body) => {
     for (const day of objects(body["contributionsByDay"])) {
       if (typeof day["date"] === "string") day["date"] = day["date"].slice(0, 10);
