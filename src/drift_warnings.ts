@@ -12,7 +12,7 @@
  */
 
 import type { z } from "./deps.ts";
-import { KNOWN_VALUES } from "./schemas/open_enum.ts";
+import { KNOWN_VALUES, type KnownValues } from "./schemas/open_enum.ts";
 
 /** A value of an enum field that its vocabulary does not know. */
 export interface UnknownValue {
@@ -52,35 +52,89 @@ function mayBeAbsent(schema: z.ZodType): boolean {
   return schema.safeParse(undefined).success;
 }
 
-interface Visitor {
-  onString?(schema: z.ZodType, value: string, field: string): void;
-  onAbsent?(field: string): void;
-}
-
-function walk(schema: z.ZodType, value: unknown, field: string, visitor: Visitor): void {
+/** Calls `onAbsent` with the path of every key `value` leaves out that its schema reads as null. */
+function walkAbsent(
+  schema: z.ZodType,
+  value: unknown,
+  field: string,
+  onAbsent: (field: string) => void,
+): void {
   const definition = definitionOf(schema);
   if (WRAPPERS.has(definition.type) && definition.innerType) {
-    walk(definition.innerType, value, field, visitor);
+    walkAbsent(definition.innerType, value, field, onAbsent);
   } else if (definition.type === "pipe" && definition.in) {
-    walk(definition.in, value, field, visitor);
+    walkAbsent(definition.in, value, field, onAbsent);
   } else if (definition.type === "union") {
-    for (const option of definition.options ?? []) walk(option, value, field, visitor);
+    for (const option of definition.options ?? []) walkAbsent(option, value, field, onAbsent);
   } else if (definition.type === "array" && definition.element && Array.isArray(value)) {
-    for (const item of value) walk(definition.element, item, `${field}[]`, visitor);
+    for (const item of value) walkAbsent(definition.element, item, `${field}[]`, onAbsent);
   } else if (definition.type === "object" && definition.shape && isRecord(value)) {
     for (const [key, inner] of Object.entries(definition.shape)) {
       const path = field === "" ? key : `${field}.${key}`;
-      if (key in value) walk(inner, value[key], path, visitor);
-      else if (mayBeAbsent(inner)) visitor.onAbsent?.(path);
+      if (key in value) walkAbsent(inner, value[key], path, onAbsent);
+      else if (mayBeAbsent(inner)) onAbsent(path);
     }
-  } else if (definition.type === "string" && typeof value === "string") {
-    visitor.onString?.(schema, value, field);
   }
 }
 
+/** Reports one value of an open enum field that its vocabulary does not know. */
+type Report = (field: string, value: string, known: KnownValues) => void;
+
+/** Checks one value against the open enums inside its schema. */
+type EnumCheck = (value: unknown, report: Report) => void;
+
+/**
+ * Compiles the open-enum checks of `schema` at `field`: null when there is no open enum
+ * inside, so whole subtrees (task geometries, counts ...) are never visited.
+ */
+function compileEnumCheck(schema: z.ZodType, field: string): EnumCheck | null {
+  const definition = definitionOf(schema);
+  if (WRAPPERS.has(definition.type) && definition.innerType) {
+    return compileEnumCheck(definition.innerType, field);
+  }
+  if (definition.type === "pipe" && definition.in) return compileEnumCheck(definition.in, field);
+  if (definition.type === "union") {
+    const checks = (definition.options ?? []).flatMap((option) => {
+      const check = compileEnumCheck(option, field);
+      return check ? [check] : [];
+    });
+    if (checks.length === 0) return null;
+    return (value, report) => {
+      for (const check of checks) check(value, report);
+    };
+  }
+  if (definition.type === "array" && definition.element) {
+    const check = compileEnumCheck(definition.element, `${field}[]`);
+    if (check === null) return null;
+    return (value, report) => {
+      if (Array.isArray(value)) { for (const item of value) check(item, report); }
+    };
+  }
+  if (definition.type === "object" && definition.shape) {
+    const checks = Object.entries(definition.shape).flatMap(([key, inner]) => {
+      const check = compileEnumCheck(inner, field === "" ? key : `${field}.${key}`);
+      return check ? [[key, check] as const] : [];
+    });
+    if (checks.length === 0) return null;
+    return (value, report) => {
+      if (!isRecord(value)) return;
+      for (const [key, check] of checks) if (key in value) check(value[key], report);
+    };
+  }
+  const known = KNOWN_VALUES.get(schema);
+  if (definition.type !== "string" || known === undefined) return null;
+  const values = new Set(known.values);
+  return (value, report) => {
+    if (typeof value === "string" && !values.has(value)) report(field, value, known);
+  };
+}
+
+/** Each schema's compiled check, built on first use. */
+const ENUM_CHECKS = new WeakMap<z.ZodType, EnumCheck | null>();
+
 /**
  * The values of open enum fields in `body` that their vocabularies do not know, each
- * (field, value) once, in body order.
+ * (field, value) once, in the schema's field order.
  *
  * @example TM 5.1 still sends `LEVEL`
  * ```ts
@@ -93,14 +147,13 @@ function walk(schema: z.ZodType, value: unknown, field: string, visitor: Visitor
  * ```
  */
 export function findUnknownValues(schema: z.ZodType, body: unknown): UnknownValue[] {
+  if (!ENUM_CHECKS.has(schema)) ENUM_CHECKS.set(schema, compileEnumCheck(schema, ""));
+  const check = ENUM_CHECKS.get(schema);
   const found = new Map<string, UnknownValue>();
-  walk(schema, body, "", {
-    onString(string, value, field) {
-      const known = KNOWN_VALUES.get(string);
-      const key = `${field}\u0000${value}`;
-      if (!known || known.values.includes(value) || found.has(key)) return;
-      found.set(key, { field, value, vocabulary: known.vocabulary, known: known.values });
-    },
+  check?.(body, (field, value, known) => {
+    const key = `${field}\u0000${value}`;
+    if (found.has(key)) return;
+    found.set(key, { field, value, vocabulary: known.vocabulary, known: known.values });
   });
   return [...found.values()];
 }
@@ -120,7 +173,7 @@ export function findUnknownValues(schema: z.ZodType, body: unknown): UnknownValu
  */
 export function findMissingKeys(schema: z.ZodType, body: unknown): string[] {
   const missing = new Set<string>();
-  walk(schema, body, "", { onAbsent: (field) => missing.add(field) });
+  walkAbsent(schema, body, "", (field) => missing.add(field));
   return [...missing];
 }
 
