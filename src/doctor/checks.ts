@@ -31,8 +31,11 @@ export interface Check {
 
 /** The ids the sample is drawn from, found by the first checks. */
 export interface Sample {
+  /** The newest and oldest published projects of the first page, and one archived. */
   projectIds: number[];
+  /** A task of the first project, from its latest activity. */
   taskId?: number;
+  /** A contributor to the first project. */
   username?: string;
 }
 

@@ -31,7 +31,9 @@ export interface DoctorOptions {
 
 /** The outcome of one endpoint. */
 export interface EndpointResult {
+  /** The endpoint, with the ids used. */
   label: string;
+  /** `ok`, `drift` (tolerated), `failed`, or `skipped` (needs a token). */
   outcome: "ok" | "drift" | "failed" | "skipped";
   /** For drift: what was tolerated; for failed: the error; for skipped: why. */
   detail: string;
@@ -39,9 +41,11 @@ export interface EndpointResult {
 
 /** What the doctor found. */
 export interface DoctorReport {
+  /** One result per endpoint, in the order asked. */
   results: EndpointResult[];
   /** TM's release from the heartbeat (`v5.5.2`), or null when it did not say. */
   release: string | null;
+  /** How many requests were sent. */
   requests: number;
   /** Every body seen, for `--save`. */
   bodies: SeenBody[];

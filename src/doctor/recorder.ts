@@ -9,6 +9,7 @@
 export interface SeenBody {
   /** The request URL (TM never carries the token in it: tmframes sends it as a header). */
   url: string;
+  /** The HTTP status. */
   status: number;
   /** The body as sent. */
   text: string;
@@ -29,6 +30,7 @@ export interface SeenBody {
  * ```
  */
 export class BodyRecorder {
+  /** Every answer so far, in the order they arrived. */
   readonly seen: SeenBody[] = [];
   #inner: typeof fetch;
 
