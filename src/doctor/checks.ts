@@ -10,12 +10,18 @@ import type { z } from "../deps.ts";
 import { ActivityPage, LatestActivityList } from "../schemas/activities.ts";
 import { CampaignList, CountryList, InterestList } from "../schemas/catalogue.ts";
 import { ContributionList, ContributionsByDay } from "../schemas/contributions.ts";
-import { OrganisationList } from "../schemas/organisations.ts";
-import { ProjectDetail, ProjectStatistics, ProjectSummary } from "../schemas/project.ts";
+import { OrganisationList, OrganisationStatistics } from "../schemas/organisations.ts";
+import {
+  ProjectDetail,
+  ProjectStatistics,
+  ProjectSummary,
+  TaskCollection,
+} from "../schemas/project.ts";
 import { ProjectSearchPage } from "../schemas/projects.ts";
 import { Heartbeat, SystemStatistics } from "../schemas/system.ts";
 import { TaskDetail } from "../schemas/tasks.ts";
-import { TouchedProjectList, UserStatistics } from "../schemas/users.ts";
+import { TaskStatisticsBody } from "../schemas/task_statistics.ts";
+import { ProjectUserStatistics, TouchedProjectList, UserStatistics } from "../schemas/users.ts";
 
 /** One endpoint check: a label, the body schema, and the request through the client. */
 export interface Check {
@@ -29,14 +35,14 @@ export interface Check {
   run(): Promise<readonly unknown[]>;
 }
 
-/** The ids the sample is drawn from, found by the first checks. */
-export interface Sample {
-  /** The newest and oldest published projects of the first page, and one archived. */
-  projectIds: number[];
-  /** A task of the first project, from its latest activity. */
-  taskId?: number;
-  /** A contributor to the first project. */
-  username?: string;
+/** What the first project's checks found, for the checks that need ids. */
+export interface FirstProjectSample {
+  /** A task of the project, from its latest activity. */
+  taskId?: number | undefined;
+  /** A contributor to the project. */
+  username?: string | undefined;
+  /** The day of its last update, `YYYY-MM-DD`, which ends a task statistics window. */
+  lastUpdatedDay?: string | undefined;
 }
 
 /**
@@ -70,8 +76,8 @@ export function discoveryChecks(tm: Client): Check[] {
 }
 
 /**
- * The checks of one project (detail, summary, statistics, first activity page, latest
- * activity, contributions, by day, one task).
+ * The checks of one project: detail, summary, statistics, first activity page, latest
+ * activity, contributions, contributions by day.
  *
  * @example
  * ```ts
@@ -79,14 +85,14 @@ export function discoveryChecks(tm: Client): Check[] {
  * import { createClient } from "../client.ts";
  * import assert from "node:assert/strict";
  *
- * const checks = projectChecks(createClient({ baseUrl: "http://127.0.0.1:9/api/v2/" }), 7, 3);
+ * const checks = projectChecks(createClient({ baseUrl: "http://127.0.0.1:9/api/v2/" }), 7);
  * assert.equal(checks[0]?.label, "/projects/7/");
- * assert.equal(checks.at(-1)?.label, "/projects/7/tasks/3/");
+ * assert.equal(checks.length, 7);
  * ```
  */
-export function projectChecks(tm: Client, id: number, taskId?: number): Check[] {
+export function projectChecks(tm: Client, id: number): Check[] {
   const project = tm.project(id);
-  const checks: Check[] = [
+  return [
     { label: `/projects/${id}/`, schema: ProjectDetail, run: () => project.detail().records() },
     {
       label: `/projects/${id}/queries/summary/`,
@@ -119,6 +125,43 @@ export function projectChecks(tm: Client, id: number, taskId?: number): Check[] 
       run: () => project.contributionsByDay().records(),
     },
   ];
+}
+
+/** The day `days` before `day` (both `YYYY-MM-DD`). */
+function daysBefore(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The checks that need ids from the first project: its task grid, one task, a 30-day window
+ * of task statistics ending at its last update (token), and one contributor's time on it.
+ *
+ * @example
+ * ```ts
+ * import { firstProjectChecks } from "./checks.ts";
+ * import { createClient } from "../client.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const tm = createClient({ baseUrl: "http://127.0.0.1:9/api/v2/" });
+ * const checks = firstProjectChecks(tm, 7, { taskId: 3, username: "ana", lastUpdatedDay: "2025-03-31" });
+ * assert.deepEqual(checks.map((c) => c.label), [
+ *   "/projects/7/tasks/",
+ *   "/projects/7/tasks/3/",
+ *   "/tasks/statistics/?startDate=2025-03-01&endDate=2025-03-31&projectId=7",
+ *   "/projects/7/statistics/queries/ana/",
+ * ]);
+ * ```
+ */
+export function firstProjectChecks(tm: Client, id: number, sample: FirstProjectSample): Check[] {
+  const project = tm.project(id);
+  const checks: Check[] = [
+    {
+      label: `/projects/${id}/tasks/`,
+      schema: TaskCollection,
+      run: () => project.tasks().records(),
+    },
+  ];
+  const { taskId, username, lastUpdatedDay } = sample;
   if (taskId !== undefined) {
     checks.push({
       label: `/projects/${id}/tasks/${taskId}/`,
@@ -126,7 +169,44 @@ export function projectChecks(tm: Client, id: number, taskId?: number): Check[] 
       run: () => project.task(taskId).detail().records(),
     });
   }
+  if (lastUpdatedDay !== undefined) {
+    const start = daysBefore(lastUpdatedDay, 30);
+    checks.push({
+      label: `/tasks/statistics/?startDate=${start}&endDate=${lastUpdatedDay}&projectId=${id}`,
+      schema: TaskStatisticsBody,
+      needs: "token",
+      run: () => tm.taskStatistics().between(start, lastUpdatedDay).projects(id).records(),
+    });
+  }
+  if (username !== undefined) {
+    checks.push({
+      label: `/projects/${id}/statistics/queries/${username}/`,
+      schema: ProjectUserStatistics,
+      run: () => project.userStatistics(username).records(),
+    });
+  }
   return checks;
+}
+
+/**
+ * The statistics of one organisation.
+ *
+ * @example
+ * ```ts
+ * import { organisationChecks } from "./checks.ts";
+ * import { createClient } from "../client.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const checks = organisationChecks(createClient({ baseUrl: "http://127.0.0.1:9/api/v2/" }), 2);
+ * assert.equal(checks[0]?.label, "/organisations/2/statistics/");
+ * ```
+ */
+export function organisationChecks(tm: Client, id: number): Check[] {
+  return [{
+    label: `/organisations/${id}/statistics/`,
+    schema: OrganisationStatistics,
+    run: () => tm.organisation(id).statistics().records(),
+  }];
 }
 
 /**

@@ -10,11 +10,17 @@
 import { createClient } from "../client.ts";
 import { findMissingKeys, findUnknownValues } from "../drift_warnings.ts";
 import type { Heartbeat } from "../schemas/system.ts";
+import type { LatestActivity } from "../schemas/activities.ts";
+import type { UserContribution } from "../schemas/contributions.ts";
+import type { Organisation } from "../schemas/organisations.ts";
+import type { ProjectSearchResult } from "../schemas/projects.ts";
 import {
   type Check,
   discoveryChecks,
+  firstProjectChecks,
+  type FirstProjectSample,
+  organisationChecks,
   projectChecks,
-  type Sample,
   userAndCatalogueChecks,
 } from "./checks.ts";
 import { BodyRecorder, type SeenBody } from "./recorder.ts";
@@ -93,11 +99,14 @@ async function runCheck(
   }
 }
 
-function numbers(rows: readonly unknown[], key: string): number[] {
-  return rows.flatMap((row) => {
-    const value = (row as Record<string, unknown>)[key];
-    return typeof value === "number" ? [value] : [];
-  });
+/** Projects of different ages and statuses: the newest and oldest published, one archived. */
+function sampleProjects(
+  published: readonly ProjectSearchResult[],
+  archived: readonly ProjectSearchResult[],
+): ProjectSearchResult[] {
+  const byId = [...published].sort((a, b) => b.projectId - a.projectId);
+  const picked = [byId[0], byId.at(-1), archived[0]].filter((p) => p !== undefined);
+  return picked.filter((p, i) => picked.findIndex((q) => q.projectId === p.projectId) === i);
 }
 
 /**
@@ -130,8 +139,6 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   });
   const hasToken = Boolean(options.token);
   const results: EndpointResult[] = [];
-  const sample: Sample = { projectIds: [] };
-  let release: string | null = null;
 
   async function run(check: Check): Promise<readonly unknown[]> {
     const { result, rows } = await runCheck(check, recorder, hasToken);
@@ -141,34 +148,34 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
 
   const [heartbeat, published, archived] = discoveryChecks(tm);
   const beat = (await run(heartbeat!))[0] as Heartbeat | undefined;
-  release = beat?.release?.version ?? null;
-  const publishedIds = numbers(await run(published!), "projectId");
-  const archivedIds = numbers(await run(archived!), "projectId");
-  if (publishedIds.length > 0) {
-    sample.projectIds.push(Math.max(...publishedIds));
-    const oldest = Math.min(...publishedIds);
-    if (!sample.projectIds.includes(oldest)) sample.projectIds.push(oldest);
-  }
-  sample.projectIds.push(...archivedIds.slice(0, 1));
+  const release = beat?.release?.version ?? null;
+  const publishedRows = (await run(published!)) as ProjectSearchResult[];
+  const archivedRows = (await run(archived!)) as ProjectSearchResult[];
+  const [first, ...others] = sampleProjects(publishedRows, archivedRows);
 
-  for (const [i, id] of sample.projectIds.entries()) {
-    for (const check of projectChecks(tm, id)) {
+  const found: FirstProjectSample = {};
+  if (first !== undefined) {
+    found.lastUpdatedDay = first.lastUpdated?.slice(0, 10);
+    for (const check of projectChecks(tm, first.projectId)) {
       const rows = await run(check);
-      if (i !== 0) continue;
-      const firstTask = numbers(rows, "taskId")[0];
-      if (check.label.endsWith("/activities/latest/") && firstTask !== undefined) {
-        sample.taskId ??= firstTask;
-      }
-      if (check.label.endsWith("/contributions/")) {
-        const name = (rows[0] as { username?: unknown } | undefined)?.username;
-        if (typeof name === "string") sample.username ??= name;
+      if (check.label.endsWith("/activities/latest/")) {
+        found.taskId = (rows[0] as LatestActivity | undefined)?.taskId;
+      } else if (check.label.endsWith("/contributions/")) {
+        found.username = (rows[0] as UserContribution | undefined)?.username;
       }
     }
-    if (i === 0 && sample.taskId !== undefined) {
-      await run(projectChecks(tm, id, sample.taskId).at(-1)!);
+    for (const check of firstProjectChecks(tm, first.projectId, found)) await run(check);
+  }
+  for (const project of others) {
+    for (const check of projectChecks(tm, project.projectId)) await run(check);
+  }
+  for (const check of userAndCatalogueChecks(tm, found.username)) {
+    const rows = await run(check);
+    const organisation = (rows[0] as Organisation | undefined)?.organisationId;
+    if (check.label === "/organisations/" && organisation !== undefined) {
+      for (const inner of organisationChecks(tm, organisation)) await run(inner);
     }
   }
-  for (const check of userAndCatalogueChecks(tm, sample.username)) await run(check);
   return { results, release, requests: recorder.requests, bodies: recorder.seen };
 }
 
