@@ -5,14 +5,13 @@
  * (a new status, TM4's `LEVEL` permission) is kept. {@link findUnknownValues} walks a body
  * beside its schema and lists those values; {@link warnUnknownValues} reports each field and
  * value once per query, on stderr, or as a notebook output in the Deno Jupyter kernel.
- * {@link findMissingKeys} lists the optional keys a body left out (read as null), for the
- * doctor.
  *
  * @module
  */
 
 import type { z } from "./deps.ts";
 import { KNOWN_VALUES, type KnownValues } from "./schemas/open_enum.ts";
+import { definitionOf, isRecord, WRAPPERS } from "./schemas/definition.ts";
 
 /** A value of an enum field that its vocabulary does not know. */
 export interface UnknownValue {
@@ -24,57 +23,6 @@ export interface UnknownValue {
   vocabulary: string;
   /** The values the vocabulary knows. */
   known: readonly string[];
-}
-
-/** The parts of a zod schema's definition that the walk reads. */
-interface Definition {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  options?: readonly z.ZodType[];
-}
-
-function definitionOf(schema: z.ZodType): Definition {
-  return schema._zod.def as unknown as Definition;
-}
-
-/** Wrappers whose inner schema reads the same value. */
-const WRAPPERS = new Set(["nullable", "optional", "default", "prefault", "readonly", "catch"]);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Whether a key may be absent: its schema accepts `undefined` (optional, nullish, default). */
-function mayBeAbsent(schema: z.ZodType): boolean {
-  return schema.safeParse(undefined).success;
-}
-
-/** Calls `onAbsent` with the path of every key `value` leaves out that its schema reads as null. */
-function walkAbsent(
-  schema: z.ZodType,
-  value: unknown,
-  field: string,
-  onAbsent: (field: string) => void,
-): void {
-  const definition = definitionOf(schema);
-  if (WRAPPERS.has(definition.type) && definition.innerType) {
-    walkAbsent(definition.innerType, value, field, onAbsent);
-  } else if (definition.type === "pipe" && definition.in) {
-    walkAbsent(definition.in, value, field, onAbsent);
-  } else if (definition.type === "union") {
-    for (const option of definition.options ?? []) walkAbsent(option, value, field, onAbsent);
-  } else if (definition.type === "array" && definition.element && Array.isArray(value)) {
-    for (const item of value) walkAbsent(definition.element, item, `${field}[]`, onAbsent);
-  } else if (definition.type === "object" && definition.shape && isRecord(value)) {
-    for (const [key, inner] of Object.entries(definition.shape)) {
-      const path = field === "" ? key : `${field}.${key}`;
-      if (key in value) walkAbsent(inner, value[key], path, onAbsent);
-      else if (mayBeAbsent(inner)) onAbsent(path);
-    }
-  }
 }
 
 /** Reports one value of an open enum field that its vocabulary does not know. */
@@ -156,25 +104,6 @@ export function findUnknownValues(schema: z.ZodType, body: unknown): UnknownValu
     found.set(key, { field, value, vocabulary: known.vocabulary, known: known.values });
   });
   return [...found.values()];
-}
-
-/**
- * The keys `body` leaves out that its schema reads as null (or a default), each field once.
- *
- * @example TM4 sent no `rapidPowerUser`
- * ```ts
- * import { findMissingKeys } from "./drift_warnings.ts";
- * import { z } from "./deps.ts";
- * import assert from "node:assert/strict";
- *
- * const Project = z.object({ projectId: z.number(), rapidPowerUser: z.boolean().nullish() });
- * assert.deepEqual(findMissingKeys(Project, { projectId: 1 }), ["rapidPowerUser"]);
- * ```
- */
-export function findMissingKeys(schema: z.ZodType, body: unknown): string[] {
-  const missing = new Set<string>();
-  walkAbsent(schema, body, "", (field) => missing.add(field));
-  return [...missing];
 }
 
 /** Where warnings go: a line of text (stderr), or a notebook output. */

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { findMissingKeys, findUnknownValues, warnUnknownValues } from "../src/drift_warnings.ts";
+import { findUnknownValues, warnUnknownValues } from "../src/drift_warnings.ts";
+import { findMissingKeys } from "../src/doctor/absent_keys.ts";
 import { ProjectDetail, ProjectSummary } from "../src/schemas/project.ts";
 import { ActivityPage } from "../src/schemas/activities.ts";
 

@@ -8,7 +8,8 @@
  */
 
 import { createClient } from "../client.ts";
-import { findMissingKeys, findUnknownValues } from "../drift_warnings.ts";
+import { findUnknownValues } from "../drift_warnings.ts";
+import { findMissingKeys } from "./absent_keys.ts";
 import type { Heartbeat } from "../schemas/system.ts";
 import type { LatestActivity } from "../schemas/activities.ts";
 import type { UserContribution } from "../schemas/contributions.ts";
