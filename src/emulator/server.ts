@@ -174,7 +174,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     } catch {
       response = internalError();
     }
-    if (options.tmVersion === 4) response = await toTm4Response(url.pathname, response);
+    if (options.tmVersion === 4) response = await toTm4Response(url.pathname, response, world);
     answered++;
     const every = faults.faults.insertActivity;
     if (every !== undefined && every.everyRequests > 0 && answered % every.everyRequests === 0) {

@@ -14,12 +14,16 @@
  *   `StringType`);
  * - task detail: `lockHolder`, `lastUpdated` left out when null (`serialize_when_none=False`);
  * - contributions: no `badImagery`, `badImageryTasks`;
- * - user `contributionsByDay`: `YYYY-MM-DD` days (TM4 sent `str(date)`).
+ * - user `contributionsByDay`: `YYYY-MM-DD` days (TM4 sent `str(date)`), counting every
+ *   state change (TM5 since 5.4.1 counts only MAPPED, VALIDATED, INVALIDATED).
  *
  * Floats are written back by `JSON.stringify`, so `3.0` becomes `3` (TM4's `IntType` sent ints).
  *
  * @module
  */
+
+import type { World } from "./model.ts";
+import { userStatistics } from "./figures_users.ts";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -57,7 +61,7 @@ function stringTaskIds(rows: JsonObject[]): void {
   }
 }
 
-const RULES: readonly [RegExp, (body: JsonObject) => void][] = [
+const RULES: readonly [RegExp, (body: JsonObject, world: World, pathname: string) => void][] = [
   [/\/system\/heartbeat\/$/, (body) => {
     body["status"] = "healthy";
     body["release"] = { version: "v4.8.5", published_at: "2024-01-18 10:00:00" };
@@ -88,32 +92,36 @@ const RULES: readonly [RegExp, (body: JsonObject) => void][] = [
     }
   }],
   [/\/system\/statistics\/$/, (body) => omit(body, ["averageCompletionTime"])],
-  [/\/users\/[^/]+\/statistics\/$/, (body) => {
-    for (const day of objects(body["contributionsByDay"])) {
-      if (typeof day["date"] === "string") day["date"] = day["date"].slice(0, 10);
-    }
+  [/\/users\/[^/]+\/statistics\/$/, (body, world, pathname) => {
+    const username = decodeURIComponent(pathname.split("/").at(-3) ?? "");
+    const user = world.users.find((u) => u.username === username);
+    if (user === undefined) return;
+    const { contributionsByDay } = userStatistics(world, user.id, { dayCounts: "tm4" });
+    body["contributionsByDay"] = contributionsByDay.map(({ date, count }) => ({ date, count }));
   }],
 ];
 
 /**
- * The TM4 form of a TM5 body served at `pathname` (a new object; others are returned as is).
+ * The TM4 form of a TM5 body served at `pathname` from `world` (a new object; others are
+ * returned as is).
  *
  * @example
  * ```ts
  * import { toTm4Body } from "./tm4.ts";
+ * import { createWorld } from "./world.ts";
  * import assert from "node:assert/strict";
  *
- * const body = toTm4Body("/api/v2/users/ana/statistics/", {
- *   contributionsByDay: [{ date: "2025-04-30T00:00:00", count: 2 }],
- * });
- * assert.deepEqual(body, { contributionsByDay: [{ date: "2025-04-30", count: 2 }] });
+ * const body = toTm4Body("/api/v2/projects/", {
+ *   results: [{ projectId: 7, author: null, sandbox: false, database: "OSM" }],
+ * }, createWorld({ projects: 1 }));
+ * assert.deepEqual(body, { results: [{ projectId: 7 }] });
  * ```
  */
-export function toTm4Body(pathname: string, body: unknown): unknown {
+export function toTm4Body(pathname: string, body: unknown, world: World): unknown {
   const rule = RULES.find(([pattern]) => pattern.test(pathname));
   if (rule === undefined || !isObject(body as Json)) return body;
   const copy = structuredClone(body) as JsonObject;
-  rule[1](copy);
+  rule[1](copy, world, pathname);
   return copy;
 }
 
@@ -124,17 +132,22 @@ export function toTm4Body(pathname: string, body: unknown): unknown {
  * @example
  * ```ts
  * import { toTm4Response } from "./tm4.ts";
+ * import { createWorld } from "./world.ts";
  * import assert from "node:assert/strict";
  *
  * const tm5 = Response.json({ status: "Fastapi healthy", release: null });
- * const tm4 = await toTm4Response("/api/v2/system/heartbeat/", tm5);
+ * const tm4 = await toTm4Response("/api/v2/system/heartbeat/", tm5, createWorld({ projects: 1 }));
  * assert.equal((await tm4.json()).status, "healthy");
  * ```
  */
-export async function toTm4Response(pathname: string, response: Response): Promise<Response> {
+export async function toTm4Response(
+  pathname: string,
+  response: Response,
+  world: World,
+): Promise<Response> {
   const type = response.headers.get("content-type") ?? "";
   if (response.status !== 200 || !type.includes("application/json")) return response;
-  const body = toTm4Body(pathname, await response.json());
+  const body = toTm4Body(pathname, await response.json(), world);
   const headers = new Headers(response.headers);
   headers.delete("content-length");
   return new Response(JSON.stringify(body), { status: 200, headers });
