@@ -16,6 +16,7 @@
  */
 
 import { show } from "./args.ts";
+import { warnUnknownValues } from "./drift_warnings.ts";
 import { type PartFailure, PartsFailedError, TmError } from "./errors.ts";
 import { FrameBuilder } from "./frame.ts";
 import type { DataFrame } from "./deps.ts";
@@ -51,8 +52,10 @@ function asError(reason: unknown): Error {
   return reason instanceof Error ? reason : new TmError(show(reason));
 }
 
+/** One page of a plan, read; unknown enum values are reported once per `query`. */
 async function fetchPage<Row>(
   context: QueryContext,
+  query: object,
   plan: Plan<Row>,
   page: number,
   signal: AbortSignal | undefined,
@@ -62,7 +65,9 @@ async function fetchPage<Row>(
   const url = page === 1 ? first : withPage(first, page);
   if (recorder) await noteServer(context.http, context.baseUrl, recorder, signal);
   const body = await context.http.getJson(url, signal, recorder);
-  return plan.read(body, url, page);
+  const read = plan.read(body, url, page);
+  warnUnknownValues(query, url, plan.schema, body);
+  return read;
 }
 
 /**
@@ -86,6 +91,7 @@ function wantedRows<Row>(
 /** One plan's pages, in order, with deduplicated rows: the paging engine over http. */
 function iteratePlan<Row>(
   context: QueryContext,
+  query: object,
   plan: Plan<Row>,
   options: FetchOptions,
 ): AsyncGenerator<Page<Row>, void, undefined> {
@@ -95,7 +101,8 @@ function iteratePlan<Row>(
     key: plan.key,
     ...(plan.keep ? { keep: plan.keep } : {}),
     ...(plan.isPastEnd ? { isPastEnd: plan.isPastEnd } : {}),
-    fetchPage: (number, signal) => fetchPage(context, plan, number, signal, options.provenance),
+    fetchPage: (number, signal) =>
+      fetchPage(context, query, plan, number, signal, options.provenance),
   }, { limit: plan.limit, onProgress, signal: options.signal });
 }
 
@@ -159,7 +166,11 @@ async function* partsOf<Row>(
     return;
   }
   const seen = new Set<number>();
-  const search = iteratePlan(context, parts.search, { ...options, signal, onProgress: undefined });
+  const search = iteratePlan(context, compiled, parts.search, {
+    ...options,
+    signal,
+    onProgress: undefined,
+  });
   for await (const page of search) {
     for (const { projectId } of page.rows) {
       if (seen.has(projectId)) continue;
@@ -191,7 +202,9 @@ export async function* executePages<Row>(
     if (!isMatched(compiled.parts) && compiled.parts.length === 1) {
       const part = compiled.parts[0] as Part<Row>;
       try {
-        for await (const page of iteratePlan(context, part.plan, { ...options, signal })) {
+        for await (
+          const page of iteratePlan(context, compiled, part.plan, { ...options, signal })
+        ) {
           const rows = page.rows.length > left ? page.rows.slice(0, left) : page.rows;
           left -= rows.length;
           yield rows === page.rows ? page : { ...page, rows };
@@ -210,7 +223,7 @@ export async function* executePages<Row>(
         const pages: Page<Row>[] = [];
         try {
           for await (
-            const page of iteratePlan(context, part.plan, {
+            const page of iteratePlan(context, compiled, part.plan, {
               signal,
               onProgress,
               ...provenanceOf(options),
@@ -347,10 +360,12 @@ export async function countRows<Row>(
     const plan = part.plan;
     if (plan.keep || plan.isPastEnd) {
       let rows = 0;
-      for await (const page of iteratePlan(context, plan, options)) rows += page.rows.length;
+      for await (const page of iteratePlan(context, compiled, plan, options)) {
+        rows += page.rows.length;
+      }
       return rows;
     }
-    const first = await fetchPage(context, plan, 1, options.signal, options.provenance);
+    const first = await fetchPage(context, compiled, plan, 1, options.signal, options.provenance);
     const total = first.pagination?.total ?? first.rows.length;
     return Math.min(plan.limit ?? Infinity, total);
   });

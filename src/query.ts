@@ -9,6 +9,7 @@
  * @module
  */
 
+import type { z } from "./deps.ts";
 import { type Endpoint, type ReadPage, readPage, type Request } from "./endpoint.ts";
 import type { Columns } from "./frame.ts";
 import type { Http } from "./http.ts";
@@ -38,6 +39,8 @@ export interface Plan<Row> extends Bounds<Row> {
   readonly request: Request;
   /** Validates one body and returns its rows and pagination (see `endpoint.ts`). */
   readonly read: (body: unknown, url: URL, page: number) => ReadPage<Row>;
+  /** The body's schema, for the drift warnings (see `drift_warnings.ts`). */
+  readonly schema: z.ZodType;
   readonly key: (row: Row) => unknown;
   readonly columns: Columns<Row>;
   readonly auth: "required" | "public";
@@ -67,6 +70,7 @@ export function planOf<P, Row, A>(
   return Object.freeze({
     request: endpoint.request(args),
     read: (body: unknown, url: URL, page: number) => readPage(endpoint, body, url, page),
+    schema: endpoint.body,
     key: (row: Row) => endpoint.key(row),
     columns: endpoint.columns,
     auth: endpoint.auth,

@@ -22,17 +22,17 @@ export type Pagination = {
 /** A TM timestamp string. */
 export type TmDateTime = string;
 
+/** A task id, read as a number. */
+export type TaskId = number;
+
 /** A `{id, name}` campaign reference. */
 export type CampaignRef = { id: number; name: string };
 
 /** A GeoJSON geometry. */
 export type Geometry = { type: string; coordinates: unknown[] };
 
-/** A `YYYY-MM-DD` day. */
+/** A day, read as `YYYY-MM-DD`. */
 export type TmDay = string;
-
-/** A day sent as midnight, read as `YYYY-MM-DD`. */
-export type TmMidnight = string;
 
 /** A project's publication status. */
 export type ProjectStatus = "ARCHIVED" | "PUBLISHED" | "DRAFT";
@@ -86,6 +86,16 @@ export type TeamRole = "READ_ONLY" | "MAPPER" | "VALIDATOR" | "PROJECT_MANAGER";
 /** An organisation's subscription type. */
 export type OrganisationType = "FREE" | "DISCOUNTED" | "FULL_FEE";
 
+/** One active project. */
+export type ActiveProjectFeature = {
+  type: string;
+  geometry: { type: string; coordinates: number[][][][] };
+  properties: { project_id: number; mapping_types: number[] | null };
+};
+
+/** The active-projects body. */
+export type ActiveProjects = { type: string; features: ActiveProjectFeature[] };
+
 /** A mapping issue counted on a history row. */
 export type HistoryIssue = { categoryId: number; name: string; count: number };
 
@@ -93,7 +103,7 @@ export type HistoryIssue = { categoryId: number; name: string; count: number };
 export type Activity = {
   historyId: number;
   taskId: number;
-  action: TaskAction;
+  action: string | null;
   actionText: string | null;
   actionDate: string;
   actionBy: string | null;
@@ -107,13 +117,16 @@ export type ActivityPage = { activity: Activity[]; pagination?: Pagination | nul
 /** A task's current status and its latest non-comment action. */
 export type LatestActivity = {
   taskId: number;
-  taskStatus: TaskStatus;
+  taskStatus: string | null;
   actionDate: string | null;
   actionBy: string | null;
 };
 
 /** The body of `/activities/latest/`. */
 export type LatestActivityList = { activity: LatestActivity[] };
+
+/** A project's area of interest. */
+export type AreaOfInterest = { type: string; coordinates: number[][][][] };
 
 /** The body of `/campaigns/`. */
 export type CampaignList = { campaigns: CampaignRef[] };
@@ -132,18 +145,30 @@ export type InterestList = { interests: Interest[] };
 /** The body of `/countries/`. */
 export type CountryList = { tags: string[] };
 
+/** One chat message. */
+export type ChatMessage = {
+  id: number | null;
+  message: string;
+  pictureUrl: string | null;
+  timestamp: string;
+  username: string;
+};
+
+/** The project chat body. */
+export type ProjectChat = { chat: ChatMessage[] | null; pagination: Pagination | null };
+
 /** One user's contribution to a project. */
 export type UserContribution = {
   username: string;
   mappingLevel: string | null;
   pictureUrl: string | null;
-  mapped: number;
-  validated: number;
-  badImagery: number;
-  total: number;
-  mappedTasks: number[];
-  validatedTasks: number[];
-  badImageryTasks: number[];
+  mapped: number | null;
+  validated: number | null;
+  badImagery: number | null;
+  total: number | null;
+  mappedTasks: number[] | null;
+  validatedTasks: number[] | null;
+  badImageryTasks: number[] | null;
   name: string | null;
   dateRegistered: string | null;
 };
@@ -156,25 +181,53 @@ export type DayContribution = {
   date: string;
   mapped: number;
   validated: number;
-  cumulativeMapped: number;
-  cumulativeValidated: number;
-  totalTasks: number;
+  cumulativeMapped: number | null;
+  cumulativeValidated: number | null;
+  totalTasks: number | null;
 };
 
 /** The body of `/contributions/queries/day/`. */
 export type ContributionsByDay = { stats: DayContribution[] };
 
+/** One mapping level. */
+export type MappingLevel = {
+  id: number;
+  name: string;
+  approvalsRequired: number;
+  color: string | null;
+  ordering: number;
+  isBeginner: boolean;
+  requiredBadges: { id: number; name: string | null }[];
+};
+
+/** The levels body. */
+export type MappingLevelList = { levels: MappingLevel[] };
+
+/** One mapper's row. */
+export type MappedTasksByUser = {
+  username: string | null;
+  mappedTaskCount: number | null;
+  tasksMapped: number[] | null;
+  lastSeen: string | null;
+  mappingLevel: string | null;
+  dateRegistered: string;
+  lastValidationDate: string | null;
+};
+
+/** The mapped-tasks body. */
+export type MappedTasks = { mappedTasks: MappedTasksByUser[] };
+
 /** One organisation of the list. */
 export type Organisation = {
   organisationId: number;
   managers: { username: string; pictureUrl: string | null }[] | null;
-  name: string;
+  name: string | null;
   slug: string | null;
   logo: string | null;
   description: string | null;
   url: string | null;
   isManager: boolean | null;
-  type: OrganisationType | null;
+  type: string | null;
   subscriptionTier: number | null;
 };
 
@@ -198,15 +251,15 @@ export type OrganisationStatistics = {
 /** One locale's texts of a project. */
 export type ProjectInfo = {
   locale: string;
-  name: string;
-  shortDescription: string;
-  description: string;
-  instructions: string;
-  perTaskInstructions: string;
+  name: string | null;
+  shortDescription: string | null;
+  description: string | null;
+  instructions: string | null;
+  perTaskInstructions: string | null;
 };
 
 /** A team's role on a project. */
-export type ProjectTeam = { teamId: number; name: string; role: TeamRole };
+export type ProjectTeam = { teamId: number; name: string | null; role: string };
 
 /** A custom editor. */
 export type CustomEditor = { name: string; description: string | null; url: string };
@@ -217,8 +270,8 @@ export type TaskProperties = {
   taskX: number | null;
   taskY: number | null;
   taskZoom: number | null;
-  taskIsSquare: boolean;
-  taskStatus: TaskStatus;
+  taskIsSquare: boolean | null;
+  taskStatus: string;
   lockedBy: number | null;
   mappedBy: number | null;
   validatedBy: number | null;
@@ -233,20 +286,20 @@ export type TaskCollection = {
 /** `GET /projects/{id}/`: the full project. */
 export type ProjectDetail = {
   projectId: number;
-  status: ProjectStatus;
-  projectPriority: ProjectPriority;
+  status: string;
+  projectPriority: string;
   areaOfInterest: Geometry | null;
   aoiBBOX: number[] | null;
   tasks: TaskCollection | null;
   defaultLocale: string;
   projectInfo: ProjectInfo;
-  projectInfoLocales: ProjectInfo[];
-  difficulty: ProjectDifficulty;
-  mappingPermission: Permission;
+  projectInfoLocales: ProjectInfo[] | null;
+  difficulty: string;
+  mappingPermission: string;
   mappingPermissionLevelId: number | null;
-  validationPermission: Permission;
+  validationPermission: string;
   validationPermissionLevelId: number | null;
-  enforceRandomTaskSelection: boolean;
+  enforceRandomTaskSelection: boolean | null;
   private: boolean;
   changesetComment: string | null;
   osmchaFilterId: string | null;
@@ -255,9 +308,9 @@ export type ProjectDetail = {
   josmPreset: string | null;
   idPresets: string[] | null;
   extraIdParams: string | null;
-  rapidPowerUser: boolean;
+  rapidPowerUser: boolean | null;
   sandbox: boolean | null;
-  mappingTypes: (MappingType)[];
+  mappingTypes: string[];
   campaigns: CampaignRef[];
   organisation: number | null;
   organisationName: string | null;
@@ -265,22 +318,22 @@ export type ProjectDetail = {
   organisationLogo: string | null;
   countryTag: string[] | null;
   licenseId: number | null;
-  allowedUsernames: string[];
+  allowedUsernames: string[] | null;
   priorityAreas: Geometry[] | null;
-  created: string;
-  lastUpdated: string;
+  created: string | null;
+  lastUpdated: string | null;
   author: string | null;
   database: string | null;
-  activeMappers: number;
-  percentMapped: number;
-  percentValidated: number;
-  percentBadImagery: number;
-  taskCreationMode: TaskCreationMode;
-  teams: ProjectTeam[];
-  mappingEditors: (Editor)[];
-  validationEditors: (Editor)[];
+  activeMappers: number | null;
+  percentMapped: number | null;
+  percentValidated: number | null;
+  percentBadImagery: number | null;
+  taskCreationMode: string;
+  teams: ProjectTeam[] | null;
+  mappingEditors: string[];
+  validationEditors: string[];
   customEditor: CustomEditor | null;
-  interests: CampaignRef[];
+  interests: { id: number; name: string | null }[] | null;
 };
 
 /** A campaign as `/queries/summary/` lists it. */
@@ -295,12 +348,12 @@ export type SummaryCampaign = {
 /** `GET /projects/{id}/queries/summary/`. */
 export type ProjectSummary = {
   projectId: number;
-  defaultLocale: string;
+  defaultLocale: string | null;
   author: string | null;
-  created: string;
+  created: string | null;
   dueDate: string | null;
-  lastUpdated: string;
-  projectPriority: ProjectPriority;
+  lastUpdated: string | null;
+  projectPriority: string | null;
   campaigns: SummaryCampaign[];
   organisation: number | null;
   organisationName: string | null;
@@ -308,52 +361,52 @@ export type ProjectSummary = {
   organisationLogo: string | null;
   countryTag: string[] | null;
   osmchaFilterId: string | null;
-  mappingTypes: (MappingType)[];
+  mappingTypes: string[];
   changesetComment: string | null;
-  percentMapped: number;
-  percentValidated: number;
-  percentBadImagery: number;
+  percentMapped: number | null;
+  percentValidated: number | null;
+  percentBadImagery: number | null;
   aoiCentroid: Geometry | null;
-  difficulty: ProjectDifficulty;
-  mappingPermission: Permission;
-  validationPermission: Permission;
+  difficulty: string | null;
+  mappingPermission: string | null;
+  validationPermission: string | null;
   database: string | null;
-  allowedUsernames: string[];
-  enforceRandomTaskSelection: boolean;
-  private: boolean;
+  allowedUsernames: string[] | null;
+  enforceRandomTaskSelection: boolean | null;
+  private: boolean | null;
   sandbox: boolean | null;
-  teams: ProjectTeam[];
+  teams: ProjectTeam[] | null;
   projectInfo: ProjectInfo;
   shortDescription: string | null;
-  status: ProjectStatus;
+  status: string | null;
   imagery: string | null;
   licenseId: number | null;
   idPresets: string[] | null;
   extraIdParams: string | null;
-  rapidPowerUser: boolean;
-  mappingEditors: (Editor)[];
-  validationEditors: (Editor)[];
+  rapidPowerUser: boolean | null;
+  mappingEditors: string[];
+  validationEditors: string[];
   customEditor: CustomEditor | null;
 };
 
 /** `GET /projects/{id}/statistics/`, with `projectAreaSqKm`. */
 export type ProjectStatistics = {
-  totalMappers: number;
-  totalTasks: number;
-  totalComments: number;
-  totalMappingTime: number;
-  totalValidationTime: number;
-  totalTimeSpent: number;
-  averageMappingTime: number;
-  averageValidationTime: number;
-  percentMapped: number;
-  percentValidated: number;
-  percentBadImagery: number;
+  totalMappers: number | null;
+  totalTasks: number | null;
+  totalComments: number | null;
+  totalMappingTime: number | null;
+  totalValidationTime: number | null;
+  totalTimeSpent: number | null;
+  averageMappingTime: number | null;
+  averageValidationTime: number | null;
+  percentMapped: number | null;
+  percentValidated: number | null;
+  percentBadImagery: number | null;
   aoiCentroid: Geometry | null;
-  timeToFinishMapping: number;
-  timeToFinishValidating: number;
+  timeToFinishMapping: number | null;
+  timeToFinishValidating: number | null;
   projectId: number;
-  projectAreaSqKm: number;
+  projectAreaSqKm: number | null;
 };
 
 /** One project of a search. */
@@ -362,18 +415,18 @@ export type ProjectSearchResult = {
   locale: string | null;
   name: string | null;
   shortDescription: string | null;
-  difficulty: ProjectDifficulty;
-  priority: ProjectPriority;
+  difficulty: string | null;
+  priority: string | null;
   organisationName: string | null;
   organisationLogo: string | null;
-  campaigns: CampaignRef[];
-  percentMapped: number;
-  percentValidated: number;
-  status: ProjectStatus;
-  activeMappers: number;
+  campaigns: CampaignRef[] | null;
+  percentMapped: number | null;
+  percentValidated: number | null;
+  status: string | null;
+  activeMappers: number | null;
   lastUpdated: string | null;
   dueDate: string | null;
-  totalContributors: number;
+  totalContributors: number | null;
   country: string[] | null;
   sandbox: boolean | null;
   database: string | null;
@@ -394,10 +447,10 @@ export type Heartbeat = {
 
 /** The abbreviated home page statistics. */
 export type SystemStatistics = {
-  mappersOnline: number;
-  tasksMapped: number;
-  totalMappers: number;
-  totalProjects: number;
+  mappersOnline: number | null;
+  tasksMapped: number | null;
+  totalMappers: number | null;
+  totalProjects: number | null;
   averageCompletionTime: number | null;
 };
 
@@ -415,7 +468,7 @@ export type TaskStatisticsBody = { taskStats: TaskStatisticsDay[] };
 /** One history row of a task. */
 export type TaskHistoryEntry = {
   historyId: number;
-  action: TaskAction;
+  action: string | null;
   actionText: string | null;
   actionDate: string;
   actionBy: string | null;
@@ -428,7 +481,7 @@ export type TaskHistoryEntry = {
 export type TaskDetail = {
   taskId: number;
   projectId: number;
-  taskStatus: TaskStatus;
+  taskStatus: string | null;
   lockHolder: string | null;
   taskHistory: TaskHistoryEntry[];
   taskAnnotation: Record<string, unknown>[] | null;
@@ -438,12 +491,124 @@ export type TaskDetail = {
   numberOfComments: number | null;
 };
 
+/** One membership. */
+export type TeamMember = {
+  username: string;
+  function: string;
+  active: boolean;
+  joinRequestNotifications: boolean;
+  pictureUrl: string | null;
+  joinedDate: string | null;
+};
+
+/** One team of the list. */
+export type Team = {
+  teamId: number | null;
+  organisationId: number | null;
+  organisation: string | null;
+  name: string | null;
+  logo: string | null;
+  description: string | null;
+  joinMethod: string | null;
+  visibility: string | null;
+  members: TeamMember[] | null;
+  membersCount: number | null;
+  managersCount: number | null;
+};
+
+/** The teams list body. */
+export type TeamList = { teams: Team[]; pagination: Pagination | null };
+
+/** One team in detail. */
+export type TeamDetail = {
+  teamId: number | null;
+  organisation_id: number;
+  organisation: string;
+  organisationSlug: string | null;
+  name: string;
+  logo: string | null;
+  description: string | null;
+  joinMethod: string;
+  visibility: string;
+  is_org_admin: boolean;
+  is_general_admin: boolean;
+  members: TeamMember[];
+  team_projects: { project_name: string | null; project_id: number | null; role: string | null }[];
+};
+
+/** One user's profile. */
+export type UserProfile = {
+  id: number;
+  username: string;
+  role: string | null;
+  mappingLevel: string | null;
+  level_ordering: number | null;
+  projectsMapped: number | null;
+  emailAddress: string | null;
+  isEmailVerified: boolean | null;
+  isExpert: boolean | null;
+  twitterId: string | null;
+  facebookId: string | null;
+  linkedinId: string | null;
+  slackId: string | null;
+  ircId: string | null;
+  skypeId: string | null;
+  city: string | null;
+  country: string | null;
+  name: string | null;
+  pictureUrl: string | null;
+  defaultEditor: string | null;
+  mentionsNotifications: boolean | null;
+  questionsAndCommentsNotifications: boolean | null;
+  projectsNotifications: boolean | null;
+  tasksNotifications: boolean | null;
+  taskValidationNotification: boolean | null;
+  taskInvalidationNotification: boolean | null;
+  taskCommentsNotifications: boolean | null;
+  teamsAnnouncementNotifications: boolean | null;
+  gender: string | null;
+  selfDescriptionGender: string | null;
+};
+
+/** One of a user's tasks. */
+export type UserTask = {
+  taskId: number | null;
+  projectId: number | null;
+  taskStatus: string | null;
+  lockHolder: string | null;
+  taskHistory: { historyId: number | null }[] | null;
+  taskAnnotation: { taskId: number | null }[] | null;
+  perTaskInstructions: string | null;
+  autoUnlockSeconds: number | null;
+  lastUpdated: string | null;
+  numberOfComments: number | null;
+};
+
+/** The user tasks body. */
+export type UserTaskPage = { tasks: UserTask[]; pagination: Pagination | { total: number } };
+
+/** One listed user. */
+export type ListedUser = {
+  id: number | null;
+  username: string | null;
+  role: string | null;
+  mappingLevel: string | null;
+  pictureUrl: string | null;
+  statsLastUpdated: string | null;
+  stats: Record<string, never> | null;
+  requires_approval: boolean | null;
+  user_has_voted: boolean | null;
+};
+
+/** The users directory body. */
+export type UserDirectory = { pagination: Pagination | null; users: ListedUser[] | null };
+
 /** A country a user contributed to. */
 export type CountryContribution = {
-  name: string;
-  mapped: number;
-  validated: number;
-  total: number;
+  name: string | null;
+  mapped: number | null;
+  validated: number | null;
+  total: number | null;
 };
 
 /** State changes of a user on one day. */
@@ -454,27 +619,27 @@ export type InterestContribution = { id: number; name: string; countProjects: nu
 
 /** `GET /users/{username}/statistics/`. */
 export type UserStatistics = {
-  contributionsByInterest: InterestContribution[];
-  totalTimeSpent: number;
-  timeSpentMapping: number;
-  timeSpentValidating: number;
-  projectsMapped: number;
-  countriesContributed: { countries: CountryContribution[]; total: number };
+  contributionsByInterest: InterestContribution[] | null;
+  totalTimeSpent: number | null;
+  timeSpentMapping: number | null;
+  timeSpentValidating: number | null;
+  projectsMapped: number | null;
+  countriesContributed: { countries: CountryContribution[]; total: number | null };
   contributionsByDay: UserDayContribution[];
-  tasksMapped: number;
-  tasksValidated: number;
-  tasksInvalidated: number;
-  tasksInvalidatedByOthers: number;
-  tasksValidatedByOthers: number;
+  tasksMapped: number | null;
+  tasksValidated: number | null;
+  tasksInvalidated: number | null;
+  tasksInvalidatedByOthers: number | null;
+  tasksValidatedByOthers: number | null;
 };
 
 /** One project a user touched. */
 export type TouchedProject = {
   projectId: number;
   name: string | null;
-  tasksMapped: number;
-  tasksValidated: number;
-  status: ProjectStatus;
+  tasksMapped: number | null;
+  tasksValidated: number | null;
+  status: string | null;
   centroid: Geometry | null;
 };
 
@@ -483,7 +648,7 @@ export type TouchedProjectList = { mappedProjects: TouchedProject[] };
 
 /** Time one user spent on one project. */
 export type ProjectUserStatistics = {
-  timeSpentMapping: number;
-  timeSpentValidating: number;
-  totalTimeSpent: number;
+  timeSpentMapping: number | null;
+  timeSpentValidating: number | null;
+  totalTimeSpent: number | null;
 };

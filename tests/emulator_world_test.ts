@@ -45,6 +45,8 @@ interface Replayed {
 function replay(project: Project): Map<number, Replayed> {
   const state = new Map<number, Replayed>();
   const lastRow = new Map<number, HistoryRow>();
+  // TM writes a lock's duration when it is extended (mapping_service.extend_task_lock_time).
+  const extendedAt = new Map<number, number>();
   for (const t of project.tasks) {
     state.set(t.id, { status: "READY", lockedBy: null, mappedBy: null, validatedBy: null });
   }
@@ -52,8 +54,10 @@ function replay(project: Project): Map<number, Replayed> {
     const s = state.get(h.taskId);
     assert.ok(s, `row ${h.id} names unknown task ${h.taskId}`);
     assert.equal(s.lockedBy, null, `row ${h.id} after an open lock on task ${h.taskId}`);
+    if (h.action.startsWith("EXTENDED")) extendedAt.set(h.taskId, h.actionDate);
     if (h.action === "COMMENT" || h.action.startsWith("EXTENDED")) continue;
     if (h.action === "LOCKED_FOR_MAPPING" || h.action === "LOCKED_FOR_VALIDATION") {
+      extendedAt.delete(h.taskId);
       if (h.actionText === null) {
         s.status = h.action;
         s.lockedBy = h.userId;
@@ -65,7 +69,8 @@ function replay(project: Project): Map<number, Replayed> {
         ? "LOCKED_FOR_VALIDATION"
         : "LOCKED_FOR_MAPPING";
       assert.ok(prev && prev.action === lock && prev.userId === h.userId, `row ${h.id}: no lock`);
-      assert.equal(prev.actionDate + micros(prev.actionText ?? ""), h.actionDate);
+      const lockEnd = extendedAt.get(h.taskId) ?? h.actionDate;
+      assert.equal(prev.actionDate + micros(prev.actionText ?? ""), lockEnd);
       if (next === "MAPPED" || next === "BADIMAGERY") {
         assert.ok(
           s.status === "READY" || s.status === "INVALIDATED",

@@ -9,15 +9,24 @@ import type * as Rows from "../src/rows.ts";
 import * as common from "../src/schemas/common.ts";
 import * as day from "../src/schemas/day.ts";
 import * as enums from "../src/schemas/enums.ts";
+import * as activeProjects from "../src/schemas/active_projects.ts";
 import * as activities from "../src/schemas/activities.ts";
+import * as aoi from "../src/schemas/aoi.ts";
 import * as catalogue from "../src/schemas/catalogue.ts";
+import * as comments from "../src/schemas/comments.ts";
 import * as contributions from "../src/schemas/contributions.ts";
+import * as levels from "../src/schemas/levels.ts";
+import * as mappedTasks from "../src/schemas/mapped_tasks.ts";
 import * as organisations from "../src/schemas/organisations.ts";
 import * as project from "../src/schemas/project.ts";
 import * as projects from "../src/schemas/projects.ts";
 import * as system from "../src/schemas/system.ts";
 import * as taskStatistics from "../src/schemas/task_statistics.ts";
 import * as tasks from "../src/schemas/tasks.ts";
+import * as teams from "../src/schemas/teams.ts";
+import * as userProfile from "../src/schemas/user_profile.ts";
+import * as userTasks from "../src/schemas/user_tasks.ts";
+import * as usersDirectory from "../src/schemas/users_directory.ts";
 import * as users from "../src/schemas/users.ts";
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -28,10 +37,10 @@ function same<A, B>(value: Same<A, B>): Same<A, B> {
 const CHECKS = {
   "Pagination": same<z.output<typeof common.Pagination>, Rows.Pagination>(true),
   "TmDateTime": same<z.output<typeof common.TmDateTime>, Rows.TmDateTime>(true),
+  "TaskId": same<z.output<typeof common.TaskId>, Rows.TaskId>(true),
   "CampaignRef": same<z.output<typeof common.CampaignRef>, Rows.CampaignRef>(true),
   "Geometry": same<z.output<typeof common.Geometry>, Rows.Geometry>(true),
   "TmDay": same<z.output<typeof day.TmDay>, Rows.TmDay>(true),
-  "TmMidnight": same<z.output<typeof day.TmMidnight>, Rows.TmMidnight>(true),
   "ProjectStatus": same<z.output<typeof enums.ProjectStatus>, Rows.ProjectStatus>(true),
   "ProjectPriority": same<z.output<typeof enums.ProjectPriority>, Rows.ProjectPriority>(true),
   "ProjectDifficulty": same<z.output<typeof enums.ProjectDifficulty>, Rows.ProjectDifficulty>(true),
@@ -44,6 +53,11 @@ const CHECKS = {
   "UserRole": same<z.output<typeof enums.UserRole>, Rows.UserRole>(true),
   "TeamRole": same<z.output<typeof enums.TeamRole>, Rows.TeamRole>(true),
   "OrganisationType": same<z.output<typeof enums.OrganisationType>, Rows.OrganisationType>(true),
+  "ActiveProjectFeature": same<
+    z.output<typeof activeProjects.ActiveProjectFeature>,
+    Rows.ActiveProjectFeature
+  >(true),
+  "ActiveProjects": same<z.output<typeof activeProjects.ActiveProjects>, Rows.ActiveProjects>(true),
   "HistoryIssue": same<z.output<typeof activities.HistoryIssue>, Rows.HistoryIssue>(true),
   "Activity": same<z.output<typeof activities.Activity>, Rows.Activity>(true),
   "ActivityPage": same<z.output<typeof activities.ActivityPage>, Rows.ActivityPage>(true),
@@ -52,10 +66,13 @@ const CHECKS = {
     z.output<typeof activities.LatestActivityList>,
     Rows.LatestActivityList
   >(true),
+  "AreaOfInterest": same<z.output<typeof aoi.AreaOfInterest>, Rows.AreaOfInterest>(true),
   "CampaignList": same<z.output<typeof catalogue.CampaignList>, Rows.CampaignList>(true),
   "Interest": same<z.output<typeof catalogue.Interest>, Rows.Interest>(true),
   "InterestList": same<z.output<typeof catalogue.InterestList>, Rows.InterestList>(true),
   "CountryList": same<z.output<typeof catalogue.CountryList>, Rows.CountryList>(true),
+  "ChatMessage": same<z.output<typeof comments.ChatMessage>, Rows.ChatMessage>(true),
+  "ProjectChat": same<z.output<typeof comments.ProjectChat>, Rows.ProjectChat>(true),
   "UserContribution": same<z.output<typeof contributions.UserContribution>, Rows.UserContribution>(
     true,
   ),
@@ -69,6 +86,12 @@ const CHECKS = {
     z.output<typeof contributions.ContributionsByDay>,
     Rows.ContributionsByDay
   >(true),
+  "MappingLevel": same<z.output<typeof levels.MappingLevel>, Rows.MappingLevel>(true),
+  "MappingLevelList": same<z.output<typeof levels.MappingLevelList>, Rows.MappingLevelList>(true),
+  "MappedTasksByUser": same<z.output<typeof mappedTasks.MappedTasksByUser>, Rows.MappedTasksByUser>(
+    true,
+  ),
+  "MappedTasks": same<z.output<typeof mappedTasks.MappedTasks>, Rows.MappedTasks>(true),
   "Organisation": same<z.output<typeof organisations.Organisation>, Rows.Organisation>(true),
   "OrganisationList": same<z.output<typeof organisations.OrganisationList>, Rows.OrganisationList>(
     true,
@@ -107,6 +130,15 @@ const CHECKS = {
   >(true),
   "TaskHistoryEntry": same<z.output<typeof tasks.TaskHistoryEntry>, Rows.TaskHistoryEntry>(true),
   "TaskDetail": same<z.output<typeof tasks.TaskDetail>, Rows.TaskDetail>(true),
+  "TeamMember": same<z.output<typeof teams.TeamMember>, Rows.TeamMember>(true),
+  "Team": same<z.output<typeof teams.Team>, Rows.Team>(true),
+  "TeamList": same<z.output<typeof teams.TeamList>, Rows.TeamList>(true),
+  "TeamDetail": same<z.output<typeof teams.TeamDetail>, Rows.TeamDetail>(true),
+  "UserProfile": same<z.output<typeof userProfile.UserProfile>, Rows.UserProfile>(true),
+  "UserTask": same<z.output<typeof userTasks.UserTask>, Rows.UserTask>(true),
+  "UserTaskPage": same<z.output<typeof userTasks.UserTaskPage>, Rows.UserTaskPage>(true),
+  "ListedUser": same<z.output<typeof usersDirectory.ListedUser>, Rows.ListedUser>(true),
+  "UserDirectory": same<z.output<typeof usersDirectory.UserDirectory>, Rows.UserDirectory>(true),
   "CountryContribution": same<z.output<typeof users.CountryContribution>, Rows.CountryContribution>(
     true,
   ),
@@ -129,6 +161,6 @@ const CHECKS = {
 };
 
 Deno.test("src/rows.ts spells out every schema's output type", () => {
-  assert.equal(Object.keys(CHECKS).length, 58);
+  assert.equal(Object.keys(CHECKS).length, 76);
   assert.ok(Object.values(CHECKS).every((agrees) => agrees === true));
 });

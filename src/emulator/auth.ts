@@ -8,7 +8,8 @@
  * @example
  * ```ts
  * import { authMiddleware } from "./auth.ts";
- * console.assert(authMiddleware("Bearer x") === null);
+ * import assert from "node:assert/strict";
+ * assert.equal(authMiddleware("Bearer x"), null);
  * ```
  *
  * @module
@@ -47,8 +48,9 @@ function splitHeader(value: string): [string, string] | null {
  * @example
  * ```ts
  * import { authMiddleware } from "./auth.ts";
- * console.assert(authMiddleware("Token a b")?.status === 400);
- * console.assert(authMiddleware(null) === null);
+ * import assert from "node:assert/strict";
+ * assert.equal(authMiddleware("Token a b")?.status, 400);
+ * assert.equal(authMiddleware(null), null);
  * ```
  */
 export function authMiddleware(header: string | null): Response | null {
@@ -79,9 +81,11 @@ function decodedIsAscii(credentials: string): boolean {
  * ```ts
  * import { authenticate } from "./auth.ts";
  * import type { World } from "./model.ts";
+ * import assert from "node:assert/strict";
  * const world = { users: [], tokens: new Map() } as unknown as World;
  * const result = authenticate(world, new Map(), null, "optional");
- * console.assert("user" in result && result.user === null);
+ * assert.ok("user" in result);
+ * assert.equal(result.user, null);
  * ```
  */
 export function authenticate(

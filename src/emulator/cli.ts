@@ -10,6 +10,7 @@ import { startEmulator } from "./server.ts";
 
 const USAGE = `Usage: deno task emulator [--port N] [--hostname H] [--seed N] [--projects N]
                           [--huge-project-rows N] [--campaign-projects N] [--latency MS]
+                          [--tm-version 4|5]
 
 Serves the TM API v2 emulator on loopback until interrupted (Ctrl-C).
   --port N               port to listen on (default 8787; 0 = any free port)
@@ -19,6 +20,7 @@ Serves the TM API v2 emulator on loopback until interrupted (Ctrl-C).
   --huge-project-rows N  add one project with at least N history rows
   --campaign-projects N  give campaign 1 exactly N published projects
   --latency MS           answer every request after MS milliseconds (default 0)
+  --tm-version 4|5       serve TM4-era bodies with 4 (default 5)
   --help                 show this help
 
 GET routes under /api/v2 (those after "token:" need Authorization: Token <token>; the others
@@ -42,6 +44,12 @@ function integer(name: string, text: string | undefined): number | undefined {
   return Number(text);
 }
 
+function tmVersion(text: string | undefined): 4 | 5 {
+  if (text === undefined || text === "5") return 5;
+  if (text === "4") return 4;
+  throw new TypeError(`--tm-version must be 4 or 5, got "${text}"`);
+}
+
 /** Runs the CLI with `args`; returns the exit code when it does not serve. */
 export async function main(args: string[]): Promise<number> {
   let values;
@@ -58,6 +66,7 @@ export async function main(args: string[]): Promise<number> {
         "huge-project-rows": { type: "string" },
         "campaign-projects": { type: "string" },
         latency: { type: "string" },
+        "tm-version": { type: "string" },
         help: { type: "boolean" },
       },
     }).values;
@@ -80,6 +89,7 @@ export async function main(args: string[]): Promise<number> {
       huge: integer("huge-project-rows", values["huge-project-rows"]),
       campaign: integer("campaign-projects", values["campaign-projects"]),
       latency: integer("latency", values.latency),
+      tmVersion: tmVersion(values["tm-version"]),
     };
   } catch (e) {
     // deno-lint-ignore no-console
@@ -94,6 +104,7 @@ export async function main(args: string[]): Promise<number> {
     ...(numbers.huge !== undefined ? { hugeProjectHistoryRows: numbers.huge } : {}),
     ...(numbers.campaign !== undefined ? { campaignProjects: numbers.campaign } : {}),
     ...(numbers.latency !== undefined ? { faults: { latencyMs: numbers.latency } } : {}),
+    tmVersion: numbers.tmVersion,
   });
   if (emulator.world.hugeProjectId !== undefined) {
     // deno-lint-ignore no-console

@@ -30,7 +30,8 @@ function fraction(micros: number): string {
  * @example
  * ```ts
  * import { naiveIso } from "./dates.ts";
- * console.assert(naiveIso(1_714_566_896_000_000) === "2024-05-01T12:34:56");
+ * import assert from "node:assert/strict";
+ * assert.equal(naiveIso(1_714_566_896_000_000), "2024-05-01T12:34:56");
  * ```
  */
 export function naiveIso(value: Micros): string {
@@ -44,7 +45,8 @@ export function naiveIso(value: Micros): string {
  * @example
  * ```ts
  * import { isoZ } from "./dates.ts";
- * console.assert(isoZ(1_714_566_896_123_456) === "2024-05-01T12:34:56.123456Z");
+ * import assert from "node:assert/strict";
+ * assert.equal(isoZ(1_714_566_896_123_456), "2024-05-01T12:34:56.123456Z");
  * ```
  */
 export function isoZ(value: Micros): string {
@@ -58,7 +60,8 @@ export function isoZ(value: Micros): string {
  * @example
  * ```ts
  * import { detailIso } from "./dates.ts";
- * console.assert(detailIso(1_714_566_896_310_401) === "2024-05-01T12:34:56.310000Z");
+ * import assert from "node:assert/strict";
+ * assert.equal(detailIso(1_714_566_896_310_401), "2024-05-01T12:34:56.310000Z");
  * ```
  */
 export function detailIso(value: Micros): string {
@@ -73,7 +76,8 @@ export function detailIso(value: Micros): string {
  * @example
  * ```ts
  * import { taskUpdatedIso } from "./dates.ts";
- * console.assert(taskUpdatedIso(1_714_566_896_000_000) === "2024-05-01T12:34:56+00:00Z");
+ * import assert from "node:assert/strict";
+ * assert.equal(taskUpdatedIso(1_714_566_896_000_000), "2024-05-01T12:34:56+00:00Z");
  * ```
  */
 export function taskUpdatedIso(value: Micros): string {
@@ -86,7 +90,8 @@ export function taskUpdatedIso(value: Micros): string {
  * @example
  * ```ts
  * import { ymd } from "./dates.ts";
- * console.assert(ymd(1_714_566_896_000_000) === "2024-05-01");
+ * import assert from "node:assert/strict";
+ * assert.equal(ymd(1_714_566_896_000_000), "2024-05-01");
  * ```
  */
 export function ymd(value: Micros): string {
@@ -100,8 +105,9 @@ export function ymd(value: Micros): string {
  * @example
  * ```ts
  * import { parseQueryDate } from "./dates.ts";
- * console.assert(parseQueryDate("2024-1-31") === 1_706_659_200_000_000);
- * console.assert(parseQueryDate("2024-02-30") === null);
+ * import assert from "node:assert/strict";
+ * assert.equal(parseQueryDate("2024-1-31"), 1_706_659_200_000_000);
+ * assert.equal(parseQueryDate("2024-02-30"), null);
  * ```
  */
 export function parseQueryDate(value: string): Micros | null {

@@ -12,7 +12,8 @@ import { type JsonValue, writeJson } from "./json.ts";
  * @example
  * ```ts
  * import { jsonResponse } from "./errors.ts";
- * console.assert(jsonResponse({ a: 1 }).status === 200);
+ * import assert from "node:assert/strict";
+ * assert.equal(jsonResponse({ a: 1 }).status, 200);
  * ```
  */
 export function jsonResponse(body: JsonValue, status = 200, headers?: HeadersInit): Response {
@@ -27,7 +28,8 @@ export function jsonResponse(body: JsonValue, status = 200, headers?: HeadersIni
  * @example
  * ```ts
  * import { textResponse } from "./errors.ts";
- * console.assert(textResponse("Internal Server Error", 500).status === 500);
+ * import assert from "node:assert/strict";
+ * assert.equal(textResponse("Internal Server Error", 500).status, 500);
  * ```
  */
 export function textResponse(text: string, status: number): Response {
@@ -43,7 +45,8 @@ export function textResponse(text: string, status: number): Response {
  * @example
  * ```ts
  * import { internalError } from "./errors.ts";
- * console.assert(internalError().status === 500);
+ * import assert from "node:assert/strict";
+ * assert.equal(internalError().status, 500);
  * ```
  */
 export function internalError(): Response {
@@ -56,7 +59,8 @@ export function internalError(): Response {
  * @example
  * ```ts
  * import { routeError } from "./errors.ts";
- * console.assert(routeError(400, " Invalid date value", "InvalidDateValue").status === 400);
+ * import assert from "node:assert/strict";
+ * assert.equal(routeError(400, " Invalid date value", "InvalidDateValue").status, 400);
  * ```
  */
 export function routeError(
@@ -84,7 +88,8 @@ const MESSAGES: Record<string, string> = {
  * @example
  * ```ts
  * import { tmError } from "./errors.ts";
- * console.assert(tmError(404, "PROJECT_NOT_FOUND", { project_id: 9 }).status === 404);
+ * import assert from "node:assert/strict";
+ * assert.equal(tmError(404, "PROJECT_NOT_FOUND", { project_id: 9 }).status, 404);
  * ```
  */
 export function tmError(
@@ -104,7 +109,8 @@ export function tmError(
  * @example
  * ```ts
  * import { detailError } from "./errors.ts";
- * console.assert(detailError(404, "Not Found").status === 404);
+ * import assert from "node:assert/strict";
+ * assert.equal(detailError(404, "Not Found").status, 404);
  * ```
  */
 export function detailError(status: number, detail: JsonValue, headers?: HeadersInit): Response {
@@ -126,7 +132,8 @@ export interface ValidationItem {
  * @example
  * ```ts
  * import { intParsing } from "./errors.ts";
- * console.assert(intParsing("path", "project_id", "x").type === "int_parsing");
+ * import assert from "node:assert/strict";
+ * assert.equal(intParsing("path", "project_id", "x").type, "int_parsing");
  * ```
  */
 export function intParsing(where: string, name: string, input: string): ValidationItem {
@@ -144,7 +151,8 @@ export function intParsing(where: string, name: string, input: string): Validati
  * @example
  * ```ts
  * import { boolParsing } from "./errors.ts";
- * console.assert(boolParsing("omitMapResults", "x").type === "bool_parsing");
+ * import assert from "node:assert/strict";
+ * assert.equal(boolParsing("omitMapResults", "x").type, "bool_parsing");
  * ```
  */
 export function boolParsing(name: string, input: string): ValidationItem {
@@ -162,7 +170,8 @@ export function boolParsing(name: string, input: string): ValidationItem {
  * @example
  * ```ts
  * import { greaterEqual } from "./errors.ts";
- * console.assert(greaterEqual("page", "0", 1).type === "greater_than_equal");
+ * import assert from "node:assert/strict";
+ * assert.equal(greaterEqual("page", "0", 1).type, "greater_than_equal");
  * ```
  */
 export function greaterEqual(name: string, input: string, bound: number): ValidationItem {
@@ -181,7 +190,8 @@ export function greaterEqual(name: string, input: string, bound: number): Valida
  * @example
  * ```ts
  * import { intParsing, validationError } from "./errors.ts";
- * console.assert(validationError([intParsing("query", "page", "x")]).status === 422);
+ * import assert from "node:assert/strict";
+ * assert.equal(validationError([intParsing("query", "page", "x")]).status, 422);
  * ```
  */
 export function validationError(items: ValidationItem[]): Response {
@@ -205,7 +215,8 @@ export function validationError(items: ValidationItem[]): Response {
  * @example
  * ```ts
  * import { privateProject } from "./errors.ts";
- * console.assert(privateProject().status === 403);
+ * import assert from "node:assert/strict";
+ * assert.equal(privateProject().status, 403);
  * ```
  */
 export function privateProject(): Response {
@@ -218,7 +229,8 @@ export function privateProject(): Response {
  * @example
  * ```ts
  * import { projectNotFound } from "./errors.ts";
- * console.assert(projectNotFound(5).status === 404);
+ * import assert from "node:assert/strict";
+ * assert.equal(projectNotFound(5).status, 404);
  * ```
  */
 export function projectNotFound(projectId: number): Response {

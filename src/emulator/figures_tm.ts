@@ -119,7 +119,7 @@ export function durationSeconds(text: string): number | null {
  * `SUM(TO_TIMESTAMP(action_text, 'HH24:MI:SS')::TIME - '00:00:00')`, which drops the
  * fractional seconds, divided by `COUNT(action)`, which also counts the rows of locks still
  * open (null `actionText`). No rows → 0 and 0. (When every row is still open TM's own code
- * fails on the NULL sum; this returns 0 and 0 instead.)
+ * fails on the NULL sum: the statistics route answers 500 before calling this.)
  */
 export function lockTimes(
   project: Project,

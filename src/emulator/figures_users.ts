@@ -68,13 +68,22 @@ function taskKey(row: HistoryRow): string {
   return `${row.projectId} ${row.taskId}`;
 }
 
+/** Options of {@link userStatistics}. */
+export interface UserStatisticsOptions {
+  /**
+   * Which state changes `contributionsByDay` counts: TM5's (MAPPED, VALIDATED, INVALIDATED)
+   * or TM4's (every one, `user_service.get_contributions_by_day` at v4.8.5). @default "tm5"
+   */
+  dayCounts?: "tm5" | "tm4";
+}
+
 /**
  * A user's statistics over the whole world (see {@linkcode UserStatistics}). Mapping time sums
  * the user's `LOCKED_FOR_MAPPING` and `AUTO_UNLOCKED_FOR_MAPPING` rows; validation time, as
  * TM's SQL does, sums per minute of `actionDate` only the largest `actionText` of the user's
- * `LOCKED_FOR_VALIDATION` rows (auto-unlocks not counted). `contributionsByDay` counts every
- * `STATE_CHANGE` row of the user (any new status). Task counts are distinct (project, task)
- * pairs with a row of that text; "by others" counts other users' `VALIDATED`/`INVALIDATED`
+ * `LOCKED_FOR_VALIDATION` rows (auto-unlocks not counted). `contributionsByDay` counts the
+ * user's `STATE_CHANGE` rows to MAPPED, VALIDATED or INVALIDATED (TM since v5.4.1; every
+ * one with `dayCounts: "tm4"`). Task counts are distinct (project, task) pairs with a row of that text; "by others" counts other users' `VALIDATED`/`INVALIDATED`
  * rows on the tasks the user mapped, validated or invalidated.
  *
  * @example
@@ -86,7 +95,12 @@ function taskKey(row: HistoryRow): string {
  * if (s.totalTimeSpent !== s.timeSpentMapping + s.timeSpentValidating) throw new Error("sum");
  * ```
  */
-export function userStatistics(world: World, userId: number): UserStatistics {
+export function userStatistics(
+  world: World,
+  userId: number,
+  options: UserStatisticsOptions = {},
+): UserStatistics {
+  const counted = options.dayCounts === "tm4" ? undefined : DAY_COUNTED;
   const since = utcDay(minusMonths(Date.parse(utcDay(world.now)) * 1000, 12));
   const marked: Record<string, Set<string>> = {
     MAPPED: new Set(),
@@ -111,7 +125,7 @@ export function userStatistics(world: World, userId: number): UserStatistics {
         acted.add(taskKey(h));
       }
       if (text === "MAPPED") mappedProjects.add(project.id);
-      if (h.action === "STATE_CHANGE") {
+      if (h.action === "STATE_CHANGE" && text !== null && (counted?.has(text) ?? true)) {
         const day = utcDay(h.actionDate);
         if (day > since) perDay.set(day, (perDay.get(day) ?? 0) + 1);
       }
@@ -163,6 +177,9 @@ export function userStatistics(world: World, userId: number): UserStatistics {
     interests: interestCounts(anyProjects),
   };
 }
+
+/** The new statuses TM (since v5.4.1, `user_service.get_detailed_stats`) counts per day. */
+const DAY_COUNTED = new Set(["MAPPED", "VALIDATED", "INVALIDATED"]);
 
 function interestCounts(projects: readonly Project[]): UserStatistics["interests"] {
   const counts = new Map<number, number>();

@@ -39,7 +39,8 @@ export type JsonObject = { [key: string]: JsonValue };
  * @example
  * ```ts
  * import { float, writeJson } from "./json.ts";
- * console.assert(writeJson({ t: float(3) }) === '{"t":3.0}');
+ * import assert from "node:assert/strict";
+ * assert.equal(writeJson({ t: float(3) }), '{"t":3.0}');
  * ```
  */
 export function float(value: number): Float {
@@ -53,7 +54,9 @@ export function float(value: number): Float {
  * @example
  * ```ts
  * import { pythonFloat } from "./json.ts";
- * console.assert(pythonFloat(10) === "10.0" && pythonFloat(0.00001) === "1e-05");
+ * import assert from "node:assert/strict";
+ * assert.equal(pythonFloat(10), "10.0");
+ * assert.equal(pythonFloat(0.00001), "1e-05");
  * ```
  */
 export function pythonFloat(value: number): string {
@@ -150,7 +153,8 @@ function writeIndented(value: JsonValue, indent: string, depth: number, out: str
  * @example
  * ```ts
  * import { float, writeJson } from "./json.ts";
- * console.assert(writeJson({ a: [1, float(2.5)], b: null }) === '{"a":[1,2.5],"b":null}');
+ * import assert from "node:assert/strict";
+ * assert.equal(writeJson({ a: [1, float(2.5)], b: null }), '{"a":[1,2.5],"b":null}');
  * ```
  */
 export function writeJson(value: JsonValue, indent?: number): string {

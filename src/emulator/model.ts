@@ -148,7 +148,8 @@ export interface Project {
   private: boolean;
   sandbox: boolean;
   database: string | null;
-  rapidPowerUser: boolean;
+  /** Null for projects created before the column was added (2021-06-23, never backfilled). */
+  rapidPowerUser: boolean | null;
   imagery: string | null;
   changesetComment: string | null;
   osmchaFilterId: string | null;

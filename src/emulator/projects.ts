@@ -83,6 +83,16 @@ function texts(rng: Rng, locale: string, name: string, id: number): ProjectInfo 
   };
 }
 
+/**
+ * When TM added `projects.rapid_power_user` (migration 8a6419f289aa, 2021-06-23), in µs. The
+ * column was never backfilled, so older projects hold null.
+ */
+const RAPID_POWER_USER_ADDED = Date.UTC(2021, 5, 23) * 1000;
+
+function rapid(value: boolean, created: number): boolean | null {
+  return created < RAPID_POWER_USER_ADDED ? null : value;
+}
+
 /** Builds a project with READY tasks; `created` is before `now`, no history yet. */
 export function makeProject(rng: Rng, world: World, seed: ProjectSeed): Project {
   const { id, index, now } = { ...seed, now: world.now };
@@ -155,7 +165,7 @@ export function makeProject(rng: Rng, world: World, seed: ProjectSeed): Project 
     private: priv,
     sandbox,
     database: sandbox ? "sandbox" : "OSM",
-    rapidPowerUser: rng.chance(0.05),
+    rapidPowerUser: rapid(rng.chance(0.05), created),
     imagery: rng.chance(0.5) ? rng.pick(IMAGERY) : null,
     changesetComment: `#hotosm-project-${id} #${org ? org.slug : "hotosm"}`,
     osmchaFilterId: rng.chance(0.1) ? `${rng.int(10000000, 99999999)}-filter` : null,

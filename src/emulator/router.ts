@@ -62,7 +62,9 @@ const FALSE_WORDS = new Set(["0", "off", "f", "false", "n", "no"]);
  * @example
  * ```ts
  * import { parseBool } from "./router.ts";
- * console.assert(parseBool("Yes") === true && parseBool("maybe") === null);
+ * import assert from "node:assert/strict";
+ * assert.equal(parseBool("Yes"), true);
+ * assert.equal(parseBool("maybe"), null);
  * ```
  */
 export function parseBool(text: string): boolean | null {
@@ -78,7 +80,9 @@ export function parseBool(text: string): boolean | null {
  * @example
  * ```ts
  * import { parseInteger } from "./router.ts";
- * console.assert(parseInteger(" 12 ") === 12 && parseInteger("1.5") === null);
+ * import assert from "node:assert/strict";
+ * assert.equal(parseInteger(" 12 "), 12);
+ * assert.equal(parseInteger("1.5"), null);
  * ```
  */
 export function parseInteger(text: string): number | null {
@@ -94,7 +98,8 @@ export function parseInteger(text: string): number | null {
  * @example
  * ```ts
  * import { queryValue } from "./router.ts";
- * console.assert(queryValue(new URL("http://x/?a=1&a=2"), "a") === "2");
+ * import assert from "node:assert/strict";
+ * assert.equal(queryValue(new URL("http://x/?a=1&a=2"), "a"), "2");
  * ```
  */
 export function queryValue(url: URL, name: string): string | null {

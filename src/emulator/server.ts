@@ -5,10 +5,11 @@
  * @example
  * ```ts
  * import { startEmulator } from "./server.ts";
+ * import assert from "node:assert/strict";
  * const emulator = await startEmulator({ projects: 5 });
  * try {
  *   const res = await fetch(emulator.url + "system/heartbeat/");
- *   console.assert(res.status === 200);
+ *   assert.equal(res.status, 200);
  *   await res.body?.cancel();
  * } finally {
  *   await emulator.close();
@@ -27,6 +28,7 @@ import { type FaultKind, faultResponse, type Faults, FaultState, unitHash } from
 import { Router } from "./router.ts";
 import { WorldIndex } from "./world_index.ts";
 import { ROUTES } from "./routes/mod.ts";
+import { toTm4Response } from "./tm4.ts";
 
 export type { FaultKind, Faults } from "./faults.ts";
 
@@ -61,6 +63,8 @@ export interface EmulatorOptions {
   tokens?: IssuedToken[];
   /** Fault injection; default none. Change at runtime with `setFaults`. */
   faults?: Faults;
+  /** The TM generation whose bodies to serve: 5 (default) or 4 (TM4-era forms, see `tm4.ts`). */
+  tmVersion?: 4 | 5;
 }
 
 /** A running emulator. */
@@ -132,8 +136,9 @@ function defaultActivityProject(world: World): number | undefined {
  * @example
  * ```ts
  * import { startEmulator } from "./server.ts";
+ * import assert from "node:assert/strict";
  * const emulator = await startEmulator({ projects: 3, seed: 1 });
- * console.assert(emulator.url.endsWith("/api/v2/"));
+ * assert.ok(emulator.url.endsWith("/api/v2/"));
  * await emulator.close();
  * ```
  */
@@ -169,6 +174,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     } catch {
       response = internalError();
     }
+    if (options.tmVersion === 4) response = await toTm4Response(url.pathname, response, world);
     answered++;
     const every = faults.faults.insertActivity;
     if (every !== undefined && every.everyRequests > 0 && answered % every.everyRequests === 0) {

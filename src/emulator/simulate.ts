@@ -125,12 +125,15 @@ function simulateTask(o: SimOptions, task: Task, events: Event[], forceOpen: boo
         user,
       );
     } else {
-      push(lockAction, formatDuration(te - t), t, user);
-      if (rng.chance(0.08)) {
+      // TM's extend_task_lock_time writes the lock's duration at the extension, and the final
+      // unlock then finds no open lock: the time after the extension is never counted.
+      const extendedAt = rng.chance(0.08) ? t + Math.floor((te - t) / 2) : null;
+      push(lockAction, formatDuration((extendedAt ?? te) - t), t, user);
+      if (extendedAt !== null) {
         push(
           mapping ? "EXTENDED_FOR_MAPPING" : "EXTENDED_FOR_VALIDATION",
           null,
-          t + Math.floor((te - t) / 2),
+          extendedAt,
           user,
         );
       }

@@ -196,6 +196,7 @@ export function searchIdsPlan(
       };
     },
     key: (row: { projectId: number }) => row.projectId,
+    schema: search.schema,
     columns,
     auth: search.auth,
     perPage: search.perPage,

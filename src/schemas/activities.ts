@@ -6,8 +6,8 @@
  */
 
 import { z } from "../deps.ts";
-import { orNull, Pagination, TmDateTime } from "./common.ts";
-import { TaskAction, TaskStatus } from "./enums.ts";
+import { orNull, Pagination, TaskId, TmDateTime } from "./common.ts";
+import { TaskActionField, TaskStatusField } from "./enum_fields.ts";
 
 /** A mapping issue counted on a history row (task detail fills these; activities send null). */
 export const HistoryIssue = z.object({
@@ -35,8 +35,8 @@ export type HistoryIssue = z.infer<typeof HistoryIssue>;
  */
 export const Activity = z.object({
   historyId: z.number().int(),
-  taskId: z.number().int(),
-  action: TaskAction,
+  taskId: TaskId,
+  action: orNull(TaskActionField),
   actionText: orNull(z.string()),
   actionDate: TmDateTime,
   actionBy: orNull(z.string()),
@@ -78,7 +78,7 @@ export type ActivityPage = z.infer<typeof ActivityPage>;
  */
 export const LatestActivity = z.object({
   taskId: z.number().int(),
-  taskStatus: TaskStatus,
+  taskStatus: orNull(TaskStatusField),
   actionDate: orNull(TmDateTime),
   actionBy: orNull(z.string()),
 });

@@ -90,6 +90,27 @@ export const TmDateTime = z.string()
 export type TmDateTime = z.infer<typeof TmDateTime>;
 
 /**
+ * A task id: a number, or the digits TM4 sent (its `TaskHistoryDTO.task_id` was a
+ * `StringType`, so activity rows carried `"taskId": "12"`), read as the number.
+ *
+ * @example
+ * ```ts
+ * import { TaskId } from "./common.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(TaskId.parse(12), 12);
+ * assert.equal(TaskId.parse("12"), 12);
+ * assert.equal(TaskId.safeParse("twelve").success, false);
+ * ```
+ */
+export const TaskId = z.union([
+  z.number().int(),
+  z.string().regex(/^\d+$/).transform(Number),
+]);
+/** A task id, read as a number. */
+export type TaskId = z.infer<typeof TaskId>;
+
+/**
  * A `{id, name}` campaign reference, as in search results and project detail.
  *
  * @example

@@ -1,7 +1,8 @@
 /**
  * Calendar days as TM sends them (reference 2.5): `YYYY-MM-DD` (contributions by day,
- * `dateRegistered`, task statistics) and the midnight form `YYYY-MM-DDT00:00:00` of user
- * statistics. Frames turn both into polars `Date`.
+ * `dateRegistered`, task statistics, and TM4's user `contributionsByDay`) and the midnight
+ * form `YYYY-MM-DDT00:00:00` of TM5's user statistics. Both read as `YYYY-MM-DD`; frames turn
+ * them into polars `Date`.
  *
  * @module
  */
@@ -17,8 +18,14 @@ function isRealDay(value: string): boolean {
     date.getUTCDate() === day;
 }
 
+/** `YYYY-MM-DD`, or the same day at midnight (`T00:00:00`, an optional zero fraction, `Z`). */
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}(T00:00:00(\.0+)?Z?)?$/;
+
 /**
- * A `YYYY-MM-DD` day that exists.
+ * A day that exists, in either form TM sends: `YYYY-MM-DD` (TM4 everywhere; TM5 for
+ * contributions by day, `dateRegistered`, task statistics) or midnight `YYYY-MM-DDT00:00:00`
+ * (TM5 user `contributionsByDay`: a SQL `DATE` coerced into a naive datetime). Both read as
+ * `YYYY-MM-DD`, so frames get the same `Date` column from TM4 and TM5.
  *
  * @example
  * ```ts
@@ -26,16 +33,22 @@ function isRealDay(value: string): boolean {
  * import assert from "node:assert/strict";
  *
  * assert.equal(TmDay.parse("2024-02-29"), "2024-02-29");
+ * assert.equal(TmDay.parse("2025-04-30T00:00:00"), "2025-04-30");
  * assert.equal(TmDay.safeParse("2023-02-29").success, false);
+ * assert.equal(TmDay.safeParse("2025-04-30T12:00:00").success, false);
  * ```
  */
-export const TmDay = z.string().refine(isRealDay, { message: "Expected a day like 2024-05-01" });
-/** A `YYYY-MM-DD` day. */
+export const TmDay = z.string()
+  .refine((value) => DAY_PATTERN.test(value) && isRealDay(value.slice(0, 10)), {
+    message: "Expected a day like 2024-05-01 or 2024-05-01T00:00:00",
+  })
+  .transform((value) => value.slice(0, 10));
+/** A day, read as `YYYY-MM-DD`. */
 export type TmDay = z.infer<typeof TmDay>;
 
 /**
- * A day sent as midnight, `YYYY-MM-DDT00:00:00` (a SQL `DATE` coerced into a naive datetime),
- * read as its `YYYY-MM-DD` day.
+ * The same schema as {@link TmDay}, under the name it had when only user statistics sent
+ * midnights (kept for `mod.ts`).
  *
  * @example
  * ```ts
@@ -43,16 +56,9 @@ export type TmDay = z.infer<typeof TmDay>;
  * import assert from "node:assert/strict";
  *
  * assert.equal(TmMidnight.parse("2025-04-30T00:00:00"), "2025-04-30");
- * assert.equal(TmMidnight.safeParse("2025-04-30T12:00:00").success, false);
+ * assert.equal(TmMidnight.parse("2025-04-30"), "2025-04-30");
  * ```
  */
-export const TmMidnight = z.string()
-  .refine(
-    (value) => /^\d{4}-\d{2}-\d{2}T00:00:00(\.0+)?Z?$/.test(value) && isRealDay(value.slice(0, 10)),
-    {
-      message: "Expected a midnight like 2025-04-30T00:00:00",
-    },
-  )
-  .transform((value) => value.slice(0, 10));
-/** A day sent as midnight, read as `YYYY-MM-DD`. */
-export type TmMidnight = z.infer<typeof TmMidnight>;
+export const TmMidnight = TmDay;
+/** A day, read as `YYYY-MM-DD`. */
+export type TmMidnight = TmDay;

@@ -6,7 +6,7 @@
 
 import { z } from "../deps.ts";
 import { orNull } from "./common.ts";
-import { OrganisationType } from "./enums.ts";
+import { OrganisationTypeField } from "./enum_fields.ts";
 
 const Count = z.number().int();
 
@@ -28,13 +28,13 @@ const Count = z.number().int();
 export const Organisation = z.object({
   organisationId: Count,
   managers: orNull(z.array(z.object({ username: z.string(), pictureUrl: orNull(z.string()) }))),
-  name: z.string(),
+  name: orNull(z.string()),
   slug: orNull(z.string()),
   logo: orNull(z.string()),
   description: orNull(z.string()),
   url: orNull(z.string()),
   isManager: orNull(z.boolean()),
-  type: orNull(OrganisationType),
+  type: orNull(OrganisationTypeField),
   subscriptionTier: orNull(Count),
 });
 /** One organisation of the list. */

@@ -8,7 +8,7 @@
 
 import { z } from "../deps.ts";
 import { CampaignRef, orNull, Pagination, TmDateTime } from "./common.ts";
-import { ProjectDifficulty, ProjectPriority, ProjectStatus } from "./enums.ts";
+import { ProjectDifficultyField, ProjectPriorityField, ProjectStatusField } from "./enum_fields.ts";
 
 /**
  * One project of a search. Fields TM4 could omit read as null.
@@ -32,18 +32,18 @@ export const ProjectSearchResult = z.object({
   locale: orNull(z.string()),
   name: orNull(z.string()),
   shortDescription: orNull(z.string()),
-  difficulty: ProjectDifficulty,
-  priority: ProjectPriority,
+  difficulty: orNull(ProjectDifficultyField),
+  priority: orNull(ProjectPriorityField),
   organisationName: orNull(z.string()),
   organisationLogo: orNull(z.string()),
-  campaigns: z.array(CampaignRef),
-  percentMapped: z.number().int(),
-  percentValidated: z.number().int(),
-  status: ProjectStatus,
-  activeMappers: z.number().int(),
+  campaigns: orNull(z.array(CampaignRef)),
+  percentMapped: orNull(z.number().int()),
+  percentValidated: orNull(z.number().int()),
+  status: orNull(ProjectStatusField),
+  activeMappers: orNull(z.number().int()),
   lastUpdated: orNull(TmDateTime),
   dueDate: orNull(TmDateTime),
-  totalContributors: z.number().int(),
+  totalContributors: orNull(z.number().int()),
   country: orNull(z.array(z.string())),
   sandbox: orNull(z.boolean()),
   database: orNull(z.string()),

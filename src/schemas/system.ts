@@ -7,6 +7,12 @@
 import { z } from "../deps.ts";
 import { orNull, TmDateTime } from "./common.ts";
 
+/** TM5's naive ISO time, or TM4's `str(datetime)` with a space (`2022-03-29 12:00:00`). */
+const ReleaseTime = z.union([
+  TmDateTime,
+  z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$/),
+]);
+
 /**
  * The heartbeat, with `release.published_at` read as `release.publishedAt`.
  *
@@ -19,13 +25,18 @@ import { orNull, TmDateTime } from "./common.ts";
  *   status: "Fastapi healthy", release: { version: "v5.5.2", published_at: "2026-03-31T14:03:44" },
  * });
  * assert.equal(beat.release?.publishedAt, "2026-03-31T14:03:44");
+ * const tm4 = Heartbeat.parse({ status: "healthy", release: { version: "v4.8.5", published_at: "2024-01-18 10:00:00" } });
+ * assert.equal(tm4.release?.publishedAt, "2024-01-18T10:00:00");
  * ```
  */
 export const Heartbeat = z.object({
   status: z.string(),
   release: orNull(
-    z.object({ version: orNull(z.string()), published_at: orNull(TmDateTime) })
-      .transform((release) => ({ version: release.version, publishedAt: release.published_at })),
+    z.object({ version: orNull(z.string()), published_at: orNull(ReleaseTime) })
+      .transform((release) => ({
+        version: release.version,
+        publishedAt: release.published_at?.replace(" ", "T") ?? null,
+      })),
   ),
 });
 /** The heartbeat. */
@@ -46,10 +57,10 @@ export type Heartbeat = z.infer<typeof Heartbeat>;
  * ```
  */
 export const SystemStatistics = z.object({
-  mappersOnline: z.number().int(),
-  tasksMapped: z.number().int(),
-  totalMappers: z.number().int(),
-  totalProjects: z.number().int(),
+  mappersOnline: orNull(z.number().int()),
+  tasksMapped: orNull(z.number().int()),
+  totalMappers: orNull(z.number().int()),
+  totalProjects: orNull(z.number().int()),
   averageCompletionTime: orNull(z.number()),
 });
 /** The abbreviated home page statistics. */

@@ -7,7 +7,7 @@
 
 import { z } from "../deps.ts";
 import { orNull, TmDateTime } from "./common.ts";
-import { TaskStatus } from "./enums.ts";
+import { TaskStatusField } from "./enum_fields.ts";
 import { Activity } from "./activities.ts";
 
 /**
@@ -48,7 +48,7 @@ export type TaskHistoryEntry = z.infer<typeof TaskHistoryEntry>;
 export const TaskDetail = z.object({
   taskId: z.number().int(),
   projectId: z.number().int(),
-  taskStatus: TaskStatus,
+  taskStatus: orNull(TaskStatusField),
   lockHolder: orNull(z.string()),
   taskHistory: z.array(TaskHistoryEntry),
   taskAnnotation: orNull(z.array(z.record(z.string(), z.unknown()))),

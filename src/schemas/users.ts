@@ -8,23 +8,23 @@
 
 import { z } from "../deps.ts";
 import { Geometry, orNull } from "./common.ts";
-import { TmMidnight } from "./day.ts";
-import { ProjectStatus } from "./enums.ts";
+import { TmDay } from "./day.ts";
+import { ProjectStatusField } from "./enum_fields.ts";
 
 const Count = z.number().int();
 
 /** A country a user contributed to. */
 export const CountryContribution = z.object({
-  name: z.string(),
-  mapped: Count,
-  validated: Count,
-  total: Count,
+  name: orNull(z.string()),
+  mapped: orNull(Count),
+  validated: orNull(Count),
+  total: orNull(Count),
 });
 /** A country a user contributed to. */
 export type CountryContribution = z.infer<typeof CountryContribution>;
 
 /** State changes of a user on one day (`date` read as `YYYY-MM-DD`). */
-export const UserDayContribution = z.object({ date: TmMidnight, count: Count });
+export const UserDayContribution = z.object({ date: TmDay, count: Count });
 /** State changes of a user on one day. */
 export type UserDayContribution = z.infer<typeof UserDayContribution>;
 
@@ -57,18 +57,21 @@ export type InterestContribution = z.infer<typeof InterestContribution>;
  * ```
  */
 export const UserStatistics = z.object({
-  totalTimeSpent: z.number(),
-  timeSpentMapping: z.number(),
-  timeSpentValidating: z.number(),
-  projectsMapped: Count,
-  countriesContributed: z.object({ countries: z.array(CountryContribution), total: Count }),
+  totalTimeSpent: orNull(z.number()),
+  timeSpentMapping: orNull(z.number()),
+  timeSpentValidating: orNull(z.number()),
+  projectsMapped: orNull(Count),
+  countriesContributed: z.object({
+    countries: z.array(CountryContribution),
+    total: orNull(Count),
+  }),
   contributionsByDay: z.array(UserDayContribution),
-  tasksMapped: Count,
-  tasksValidated: Count,
-  tasksInvalidated: Count,
-  tasksInvalidatedByOthers: Count,
-  tasksValidatedByOthers: Count,
-  ContributionsByInterest: z.array(InterestContribution),
+  tasksMapped: orNull(Count),
+  tasksValidated: orNull(Count),
+  tasksInvalidated: orNull(Count),
+  tasksInvalidatedByOthers: orNull(Count),
+  tasksValidatedByOthers: orNull(Count),
+  ContributionsByInterest: orNull(z.array(InterestContribution)),
 }).transform(({ ContributionsByInterest: contributionsByInterest, ...rest }) => ({
   ...rest,
   contributionsByInterest,
@@ -94,9 +97,9 @@ export type UserStatistics = z.infer<typeof UserStatistics>;
 export const TouchedProject = z.object({
   projectId: Count,
   name: orNull(z.string()),
-  tasksMapped: Count,
-  tasksValidated: Count,
-  status: ProjectStatus,
+  tasksMapped: orNull(Count),
+  tasksValidated: orNull(Count),
+  status: orNull(ProjectStatusField),
   centroid: orNull(Geometry),
 });
 /** One project a user touched. */
@@ -120,9 +123,9 @@ export type TouchedProjectList = z.infer<typeof TouchedProjectList>;
  * ```
  */
 export const ProjectUserStatistics = z.object({
-  timeSpentMapping: z.number(),
-  timeSpentValidating: z.number(),
-  totalTimeSpent: z.number(),
+  timeSpentMapping: orNull(z.number()),
+  timeSpentValidating: orNull(z.number()),
+  totalTimeSpent: orNull(z.number()),
 });
 /** Time one user spent on one project. */
 export type ProjectUserStatistics = z.infer<typeof ProjectUserStatistics>;

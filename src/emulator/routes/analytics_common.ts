@@ -17,8 +17,9 @@ import { internalError, jsonResponse, routeError } from "../errors.ts";
  * @example
  * ```ts
  * import { pathParam } from "./analytics_common.ts";
+ * import assert from "node:assert/strict";
  * const url = new URL("http://x/api/v2/users/zo%C3%AB/statistics/");
- * console.assert(pathParam("/api/v2/users/{username}/statistics/", url, "username") === "zoë");
+ * assert.equal(pathParam("/api/v2/users/{username}/statistics/", url, "username"), "zoë");
  * ```
  */
 export function pathParam(pattern: string, url: URL, name: string): string {
@@ -40,8 +41,9 @@ export function pathParam(pattern: string, url: URL, name: string): string {
  * ```ts
  * import { middlewareUser } from "./analytics_common.ts";
  * import type { RouteContext } from "../router.ts";
+ * import assert from "node:assert/strict";
  * const ctx = { headers: new Headers(), index: { users: new Map() }, world: { tokens: new Map() } };
- * console.assert(middlewareUser(ctx as unknown as RouteContext) === null);
+ * assert.equal(middlewareUser(ctx as unknown as RouteContext), null);
  * ```
  */
 export function middlewareUser(ctx: RouteContext): User | null {
@@ -62,7 +64,8 @@ const NAME_ORDER = new Intl.Collator("en-US", { ignorePunctuation: true });
  * @example
  * ```ts
  * import { compareNames } from "./analytics_common.ts";
- * console.assert(["Missing Maps", "Médecins"].sort(compareNames)[0] === "Médecins");
+ * import assert from "node:assert/strict";
+ * assert.equal(["Missing Maps", "Médecins"].sort(compareNames)[0], "Médecins");
  * ```
  */
 export function compareNames(a: string, b: string): number {
@@ -75,7 +78,8 @@ export function compareNames(a: string, b: string): number {
  * @example
  * ```ts
  * import { missingQuery } from "./analytics_common.ts";
- * console.assert(missingQuery("startDate").status === 422);
+ * import assert from "node:assert/strict";
+ * assert.equal(missingQuery("startDate").status, 422);
  * ```
  */
 export function missingQuery(name: string): Response {
@@ -98,8 +102,9 @@ export function missingQuery(name: string): Response {
  * @example
  * ```ts
  * import { valueErrorResponse } from "./analytics_common.ts";
- * console.assert(valueErrorResponse("InvalidDateValue- Invalid date value").status === 400);
- * console.assert(valueErrorResponse("no dash here").status === 500);
+ * import assert from "node:assert/strict";
+ * assert.equal(valueErrorResponse("InvalidDateValue- Invalid date value").status, 400);
+ * assert.equal(valueErrorResponse("no dash here").status, 500);
  * ```
  */
 export function valueErrorResponse(message: string): Response {
@@ -122,8 +127,9 @@ function pythonRepr(text: string): string {
  * @example
  * ```ts
  * import { pythonInt } from "./analytics_common.ts";
- * console.assert(pythonInt(" 1_000 ") === 1000);
- * console.assert(pythonInt("x") === "invalid literal for int() with base 10: 'x'");
+ * import assert from "node:assert/strict";
+ * assert.equal(pythonInt(" 1_000 "), 1000);
+ * assert.equal(pythonInt("x"), "invalid literal for int() with base 10: 'x'");
  * ```
  */
 export function pythonInt(text: string): number | string {

@@ -8,7 +8,7 @@
 import type { Project, ProjectInfo, User } from "../model.ts";
 import type { WorldIndex } from "../world_index.ts";
 import type { JsonObject, JsonValue } from "../json.ts";
-import { privateProject, projectNotFound } from "../errors.ts";
+import { internalError, privateProject, projectNotFound } from "../errors.ts";
 
 /**
  * Whether `user` may manage `project`: admin, author, manager of its organisation, or member
@@ -43,21 +43,52 @@ export function access(index: WorldIndex, project: Project, user: User | null): 
   return member ? "ok" : "private";
 }
 
+/** How a route answers a signed-in caller who may not see a draft. */
+export interface DraftRefusal {
+  /**
+   * TM's `get_project_dto_for_mapper` raises `ProjectServiceError("ProjectNotFetched- ...")`;
+   * routes that do not catch it answer 500. @default a 500 "Internal Server Error"
+   */
+  draft?: () => Response;
+}
+
 /**
- * The project for a route with TM's privacy check of 3.3 to 3.8: 404 `PROJECT_NOT_FOUND`, or
- * 403 `PrivateProject` for private or draft projects the caller may not see.
+ * The project for a route with TM's privacy check of 3.3 to 3.8: 404 `PROJECT_NOT_FOUND`;
+ * 403 `PrivateProject` for anonymous callers of private or draft projects and for signed-in
+ * callers of private ones they may not see; for a signed-in non-manager of a draft, what
+ * `refusal.draft` answers (TM's uncaught error: 500).
  */
 export function visibleProject(
   index: WorldIndex,
   id: number,
   user: User | null,
+  refusal: DraftRefusal = {},
 ): Project | Response {
   const project = index.project(id);
   if (project === undefined) return projectNotFound(id);
-  if ((project.private || project.status === "DRAFT") && access(index, project, user) !== "ok") {
-    return privateProject();
-  }
-  return project;
+  if (!project.private && project.status !== "DRAFT") return project;
+  if (user === null) return privateProject();
+  const seen = access(index, project, user);
+  if (seen === "draft") return (refusal.draft ?? internalError)();
+  return seen === "ok" ? project : privateProject();
+}
+
+/**
+ * The texts of `/queries/summary/` as TM's `Project.get_dto_for_locale` reads them: the
+ * requested locale's row as it is (no filling from the default locale), else the default
+ * locale's row; `perTaskInstructions` is not read, so it is the DTO's default `""`.
+ */
+export function storedInfo(project: Project, locale: string | null): ProjectInfo {
+  const row = project.info.find((i) => i.locale === locale) ??
+    project.info.find((i) => i.locale === project.defaultLocale) ?? project.info[0];
+  return {
+    locale: row?.locale ?? project.defaultLocale,
+    name: row?.name ?? "",
+    shortDescription: row?.shortDescription ?? "",
+    description: row?.description ?? "",
+    instructions: row?.instructions ?? "",
+    perTaskInstructions: "",
+  };
 }
 
 /**

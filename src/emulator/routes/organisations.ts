@@ -31,9 +31,10 @@ export interface OrganisationView {
  * ```ts
  * import { organisationJson } from "./organisations.ts";
  * import { createWorld } from "../world.ts";
+ * import assert from "node:assert/strict";
  * const org = createWorld({ projects: 1 }).organisations[0]!;
  * const view = { managers: null, isManager: null, teams: null, stats: null, type: null };
- * console.assert(!("managers" in organisationJson(org, view)));
+ * assert.ok(!("managers" in organisationJson(org, view)));
  * ```
  */
 export function organisationJson(org: Organisation, view: OrganisationView): JsonObject {
@@ -68,8 +69,9 @@ export function organisationJson(org: Organisation, view: OrganisationView): Jso
  * ```ts
  * import { organisationStatsJson } from "./organisations.ts";
  * import { createWorld } from "../world.ts";
+ * import assert from "node:assert/strict";
  * const stats = organisationStatsJson(createWorld({ projects: 3 }), 1, false);
- * console.assert(Object.keys(stats).join() === "projects,activeTasks");
+ * assert.equal(Object.keys(stats).join(), "projects,activeTasks");
  * ```
  */
 export function organisationStatsJson(world: World, id: number, thisYear: boolean): JsonObject {
@@ -127,7 +129,8 @@ function statistics(ctx: RouteContext): Response {
  * @example
  * ```ts
  * import { organisationNotFound } from "./organisations.ts";
- * console.assert(organisationNotFound({ organisation_id: 9 }).status === 404);
+ * import assert from "node:assert/strict";
+ * assert.equal(organisationNotFound({ organisation_id: 9 }).status, 404);
  * ```
  */
 export function organisationNotFound(details: JsonObject): Response {

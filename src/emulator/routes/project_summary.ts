@@ -11,7 +11,7 @@ import { jsonResponse } from "../errors.ts";
 import { naiveIso } from "../dates.ts";
 import { percentages } from "../figures.ts";
 import { centroid } from "../geography.ts";
-import { allowedUsernames, infoFor, teamsJson, visibleProject } from "./common.ts";
+import { allowedUsernames, infoJson, storedInfo, teamsJson, visibleProject } from "./common.ts";
 
 function handle(ctx: RouteContext): Response {
   const found = visibleProject(ctx.index, ctx.params["project_id"] ?? 0, ctx.user);
@@ -22,7 +22,7 @@ function handle(ctx: RouteContext): Response {
     ? undefined
     : index.organisations.get(project.organisationId);
   const pct = percentages(project);
-  const info = infoFor(project, ctx.headers.get("accept-language"));
+  const info = storedInfo(project, ctx.headers.get("accept-language"));
   const campaigns: JsonValue[] = project.campaignIds.flatMap((id) => {
     const c = index.campaigns.get(id);
     return c === undefined ? [] : [{
@@ -64,14 +64,7 @@ function handle(ctx: RouteContext): Response {
     private: project.private,
     sandbox: project.sandbox,
     teams: teamsJson(index, project),
-    projectInfo: {
-      locale: info.locale,
-      name: info.name,
-      shortDescription: info.shortDescription,
-      description: info.description,
-      instructions: info.instructions,
-      perTaskInstructions: "",
-    },
+    projectInfo: infoJson(info),
     shortDescription: null,
     status: project.status,
     imagery: project.imagery,

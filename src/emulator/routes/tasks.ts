@@ -8,7 +8,7 @@ import type { Route, RouteContext } from "../router.ts";
 import { queryValue } from "../router.ts";
 import type { Project, Task } from "../model.ts";
 import { type JsonValue, writeJson } from "../json.ts";
-import { internalError, jsonResponse, tmError } from "../errors.ts";
+import { internalError, jsonResponse, routeError, tmError } from "../errors.ts";
 import { isoZ, taskUpdatedIso } from "../dates.ts";
 import { visibleProject } from "./common.ts";
 import { taskCollection } from "./tasks_geojson.ts";
@@ -19,7 +19,9 @@ function pythonInt(text: string): number | null {
 }
 
 function projectTasks(ctx: RouteContext): Response {
-  const found = visibleProject(ctx.index, ctx.params["project_id"] ?? 0, ctx.user);
+  const found = visibleProject(ctx.index, ctx.params["project_id"] ?? 0, ctx.user, {
+    draft: () => routeError(403, "ProjectNotFetched- Unable to fetch project"),
+  });
   if (found instanceof Response) return found;
   let tasks: Task[] = found.tasks;
   const filter = queryValue(ctx.url, "tasks");
@@ -39,12 +41,16 @@ function projectTasks(ctx: RouteContext): Response {
   });
 }
 
-function instructions(project: Project, task: Task, locale: string | null): string | null {
+/**
+ * TM's `get_per_task_instructions`: the requested locale's text, else the default locale's,
+ * with `{x}`, `{y}`, `{z}` filled; `""` when there is none.
+ */
+function instructions(project: Project, task: Task, locale: string | null): string {
   const pick = (loc: string | null): string =>
     project.info.find((i) => i.locale === loc)?.perTaskInstructions ?? "";
   let text = pick(locale);
   if (text === "") text = pick(project.defaultLocale);
-  if (text === "") return null;
+  if (text === "") return "";
   if (task.x === null || task.y === null || task.zoom === null) return text;
   return text.replaceAll("{x}", String(task.x)).replaceAll("{y}", String(task.y))
     .replaceAll("{z}", String(task.zoom));

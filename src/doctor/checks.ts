@@ -1,0 +1,255 @@
+/**
+ * What the doctor asks: a small sample of every endpoint the library covers, through the
+ * public client, each with the schema its bodies are checked against.
+ *
+ * @module
+ */
+
+import type { Client } from "../client.ts";
+import type { z } from "../deps.ts";
+import { ActivityPage, LatestActivityList } from "../schemas/activities.ts";
+import { CampaignList, CountryList, InterestList } from "../schemas/catalogue.ts";
+import { ContributionList, ContributionsByDay } from "../schemas/contributions.ts";
+import { OrganisationList, OrganisationStatistics } from "../schemas/organisations.ts";
+import {
+  ProjectDetail,
+  ProjectStatistics,
+  ProjectSummary,
+  TaskCollection,
+} from "../schemas/project.ts";
+import { ProjectSearchPage } from "../schemas/projects.ts";
+import { Heartbeat, SystemStatistics } from "../schemas/system.ts";
+import { TaskDetail } from "../schemas/tasks.ts";
+import { TaskStatisticsBody } from "../schemas/task_statistics.ts";
+import { ProjectUserStatistics, TouchedProjectList, UserStatistics } from "../schemas/users.ts";
+
+/** One endpoint check: a label, the body schema, and the request through the client. */
+export interface Check {
+  /** The endpoint as TM's path, with the ids used (`/projects/7/statistics/`). */
+  label: string;
+  /** The schema its bodies must match. */
+  schema: z.ZodType;
+  /** `"token"`: TM answers only with a token, so it is skipped without one. */
+  needs?: "token";
+  /** Sends the requests (`records()`), returning the rows. */
+  run(): Promise<readonly unknown[]>;
+}
+
+/** What the first project's checks found, for the checks that need ids. */
+export interface FirstProjectSample {
+  /** A task of the project, from its latest activity. */
+  taskId?: number | undefined;
+  /** A contributor to the project. */
+  username?: string | undefined;
+  /** The day of its last update, `YYYY-MM-DD`, which ends a task statistics window. */
+  lastUpdatedDay?: string | undefined;
+}
+
+/**
+ * The checks that find the sample: the heartbeat, then a first page of projects (newest and
+ * oldest of the published, and one archived).
+ *
+ * @example
+ * ```ts
+ * import { discoveryChecks } from "./checks.ts";
+ * import { createClient } from "../client.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const checks = discoveryChecks(createClient({ baseUrl: "http://127.0.0.1:9/api/v2/" }));
+ * assert.deepEqual(checks.map((c) => c.label), ["/system/heartbeat/", "/projects/ (published)", "/projects/ (archived)"]);
+ * ```
+ */
+export function discoveryChecks(tm: Client): Check[] {
+  return [
+    { label: "/system/heartbeat/", schema: Heartbeat, run: () => tm.heartbeat().records() },
+    {
+      label: "/projects/ (published)",
+      schema: ProjectSearchPage,
+      run: () => tm.projects().limit(14).records(),
+    },
+    {
+      label: "/projects/ (archived)",
+      schema: ProjectSearchPage,
+      run: () => tm.projects().status("ARCHIVED").limit(1).records(),
+    },
+  ];
+}
+
+/**
+ * The checks of one project: detail, summary, statistics, first activity page, latest
+ * activity, contributions, contributions by day.
+ *
+ * @example
+ * ```ts
+ * import { projectChecks } from "./checks.ts";
+ * import { createClient } from "../client.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const checks = projectChecks(createClient({ baseUrl: "http://127.0.0.1:9/api/v2/" }), 7);
+ * assert.equal(checks[0]?.label, "/projects/7/");
+ * assert.equal(checks.length, 7);
+ * ```
+ */
+export function projectChecks(tm: Client, id: number): Check[] {
+  const project = tm.project(id);
+  return [
+    { label: `/projects/${id}/`, schema: ProjectDetail, run: () => project.detail().records() },
+    {
+      label: `/projects/${id}/queries/summary/`,
+      schema: ProjectSummary,
+      run: () => project.summary().records(),
+    },
+    {
+      label: `/projects/${id}/statistics/`,
+      schema: ProjectStatistics,
+      run: () => project.statistics().records(),
+    },
+    {
+      label: `/projects/${id}/activities/`,
+      schema: ActivityPage,
+      run: () => project.activities().limit(10).records(),
+    },
+    {
+      label: `/projects/${id}/activities/latest/`,
+      schema: LatestActivityList,
+      run: () => project.latestActivity().records(),
+    },
+    {
+      label: `/projects/${id}/contributions/`,
+      schema: ContributionList,
+      run: () => project.contributions().records(),
+    },
+    {
+      label: `/projects/${id}/contributions/queries/day/`,
+      schema: ContributionsByDay,
+      run: () => project.contributionsByDay().records(),
+    },
+  ];
+}
+
+/** The day `days` before `day` (both `YYYY-MM-DD`). */
+function daysBefore(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The checks that need ids from the first project: its task grid, one task, a 30-day window
+ * of task statistics ending at its last update (token), and one contributor's time on it.
+ *
+ * @example
+ * ```ts
+ * import { firstProjectChecks } from "./checks.ts";
+ * import { createClient } from "../client.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const tm = createClient({ baseUrl: "http://127.0.0.1:9/api/v2/" });
+ * const checks = firstProjectChecks(tm, 7, { taskId: 3, username: "ana", lastUpdatedDay: "2025-03-31" });
+ * assert.deepEqual(checks.map((c) => c.label), [
+ *   "/projects/7/tasks/",
+ *   "/projects/7/tasks/3/",
+ *   "/tasks/statistics/?startDate=2025-03-01&endDate=2025-03-31&projectId=7",
+ *   "/projects/7/statistics/queries/ana/",
+ * ]);
+ * ```
+ */
+export function firstProjectChecks(tm: Client, id: number, sample: FirstProjectSample): Check[] {
+  const project = tm.project(id);
+  const checks: Check[] = [
+    {
+      label: `/projects/${id}/tasks/`,
+      schema: TaskCollection,
+      run: () => project.tasks().records(),
+    },
+  ];
+  const { taskId, username, lastUpdatedDay } = sample;
+  if (taskId !== undefined) {
+    checks.push({
+      label: `/projects/${id}/tasks/${taskId}/`,
+      schema: TaskDetail,
+      run: () => project.task(taskId).detail().records(),
+    });
+  }
+  if (lastUpdatedDay !== undefined) {
+    const start = daysBefore(lastUpdatedDay, 30);
+    checks.push({
+      label: `/tasks/statistics/?startDate=${start}&endDate=${lastUpdatedDay}&projectId=${id}`,
+      schema: TaskStatisticsBody,
+      needs: "token",
+      run: () => tm.taskStatistics().between(start, lastUpdatedDay).projects(id).records(),
+    });
+  }
+  if (username !== undefined) {
+    checks.push({
+      label: `/projects/${id}/statistics/queries/${username}/`,
+      schema: ProjectUserStatistics,
+      run: () => project.userStatistics(username).records(),
+    });
+  }
+  return checks;
+}
+
+/**
+ * The statistics of one organisation.
+ *
+ * @example
+ * ```ts
+ * import { organisationChecks } from "./checks.ts";
+ * import { createClient } from "../client.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const checks = organisationChecks(createClient({ baseUrl: "http://127.0.0.1:9/api/v2/" }), 2);
+ * assert.equal(checks[0]?.label, "/organisations/2/statistics/");
+ * ```
+ */
+export function organisationChecks(tm: Client, id: number): Check[] {
+  return [{
+    label: `/organisations/${id}/statistics/`,
+    schema: OrganisationStatistics,
+    run: () => tm.organisation(id).statistics().records(),
+  }];
+}
+
+/**
+ * The checks of one user and of the catalogues.
+ *
+ * @example
+ * ```ts
+ * import { userAndCatalogueChecks } from "./checks.ts";
+ * import { createClient } from "../client.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const checks = userAndCatalogueChecks(createClient({ baseUrl: "http://127.0.0.1:9/api/v2/" }), "ana");
+ * assert.equal(checks.find((c) => c.needs === "token")?.label, "/users/ana/statistics/");
+ * ```
+ */
+export function userAndCatalogueChecks(tm: Client, username?: string): Check[] {
+  const checks: Check[] = [];
+  if (username !== undefined) {
+    const user = tm.user(username);
+    checks.push(
+      {
+        label: `/users/${username}/statistics/`,
+        schema: UserStatistics,
+        needs: "token",
+        run: () => user.statistics().records(),
+      },
+      {
+        label: `/projects/queries/${username}/touched/`,
+        schema: TouchedProjectList,
+        run: () => user.touchedProjects().records(),
+      },
+    );
+  }
+  checks.push(
+    { label: "/organisations/", schema: OrganisationList, run: () => tm.organisations().records() },
+    { label: "/campaigns/", schema: CampaignList, run: () => tm.campaigns().records() },
+    { label: "/interests/", schema: InterestList, run: () => tm.interests().records() },
+    { label: "/countries/", schema: CountryList, run: () => tm.countries().records() },
+    {
+      label: "/system/statistics/",
+      schema: SystemStatistics,
+      run: () => tm.systemStatistics().records(),
+    },
+  );
+  return checks;
+}
