@@ -74,6 +74,8 @@ function named(text: string, before: typeof written): string {
 
 const lines = [
   "// Written by `deno task row-types` from the zod schemas in src/schemas/; do not edit.",
+  "// TM's own keys, snake_case ones included.",
+  "// deno-lint-ignore-file camelcase",
   "/**",
   " * The row and enum types of TM's bodies as tmframes reads them, spelled out from the zod",
   " * schemas in `src/schemas/` (which stay the definition; `tests/rows_test.ts` checks that",
