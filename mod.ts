@@ -48,6 +48,7 @@ export type { Day } from "./src/args.ts";
 export type { Many } from "./src/many.ts";
 export type { TimeWindow } from "./src/window.ts";
 export type { ProjectRow } from "./src/query.ts";
+export type * from "./src/rows.ts";
 export type { DisplayBundle } from "./src/display.ts";
 export type { ResponseObserver, ResponseRecord } from "./src/http.ts";
 export type {
@@ -61,47 +62,17 @@ export type { ProjectHandle } from "./src/queries/project.ts";
 export type { EndpointQuery } from "./src/queries/endpoint_query.ts";
 export type { ActivitiesQuery } from "./src/queries/activities.ts";
 export type { TaskFeature, TaskHistoryRow, TaskQuery, TasksQuery } from "./src/queries/tasks.ts";
-export type { TaskCollection } from "./src/schemas/project.ts";
 export type { UserHandle } from "./src/queries/users.ts";
 export type { UserByIdHandle } from "./src/queries/user_by_id.ts";
 export type { UserFilters, UsersQuery } from "./src/queries/user_directory.ts";
 export type { UserTaskOrder, UserTasksQuery } from "./src/queries/user_tasks.ts";
 export type { TeamHandle, TeamMemberRow } from "./src/queries/teams.ts";
 export type { ActiveProjectRow } from "./src/queries/project_areas.ts";
-export type { AreaOfInterest } from "./src/schemas/aoi.ts";
-export type { ChatMessage } from "./src/schemas/comments.ts";
-export type { MappedTasksByUser } from "./src/schemas/mapped_tasks.ts";
-export type { MappingLevel } from "./src/schemas/levels.ts";
-export type { ListedUser } from "./src/schemas/users_directory.ts";
-export type { UserProfile } from "./src/schemas/user_profile.ts";
-export type { UserTask } from "./src/schemas/user_tasks.ts";
-export type { Team, TeamDetail, TeamMember } from "./src/schemas/teams.ts";
 export type { OrganisationHandle, OrganisationStatisticsRow } from "./src/queries/organisations.ts";
 export type { CampaignRow, CountryRow } from "./src/queries/catalogue.ts";
 export type { TaskStatisticsFilters, TaskStatisticsQuery } from "./src/queries/task_statistics.ts";
 export type { ManyActivitiesQuery, ManyProjectsQuery } from "./src/queries/many_projects.ts";
 export type { ProjectSet } from "./src/queries/project_set.ts";
-export type { Activity, LatestActivity } from "./src/schemas/activities.ts";
-export type { DayContribution, UserContribution } from "./src/schemas/contributions.ts";
-export type { TaskDetail, TaskHistoryEntry } from "./src/schemas/tasks.ts";
-export type {
-  ProjectUserStatistics,
-  TouchedProject,
-  UserDayContribution,
-  UserStatistics,
-} from "./src/schemas/users.ts";
-export type { Organisation } from "./src/schemas/organisations.ts";
-export type { Interest } from "./src/schemas/catalogue.ts";
-export type { Heartbeat, SystemStatistics } from "./src/schemas/system.ts";
-export type { TaskStatisticsDay } from "./src/schemas/task_statistics.ts";
-export type { ProjectSearchResult } from "./src/schemas/projects.ts";
-export type { ProjectDetail, ProjectStatistics, ProjectSummary } from "./src/schemas/project.ts";
-export type {
-  MappingType,
-  ProjectDifficulty,
-  ProjectPriority,
-  ProjectStatus,
-} from "./src/schemas/enums.ts";
 export {
   ApiError,
   DriftError,

@@ -22,8 +22,7 @@ import { UsersQuery } from "./queries/user_directory.ts";
 import { TeamHandle, TEAMS_ENDPOINT } from "./queries/teams.ts";
 import { LEVELS_ENDPOINT } from "./queries/levels.ts";
 import { ACTIVE_PROJECTS_ENDPOINT, type ActiveProjectRow } from "./queries/project_areas.ts";
-import type { MappingLevel } from "./schemas/levels.ts";
-import type { Team } from "./schemas/teams.ts";
+
 import { OrganisationHandle, ORGANISATIONS_ENDPOINT } from "./queries/organisations.ts";
 import {
   type CampaignRow,
@@ -35,13 +34,19 @@ import {
 import { HEARTBEAT_ENDPOINT, SYSTEM_STATISTICS_ENDPOINT } from "./queries/system.ts";
 import { TaskStatisticsQuery } from "./queries/task_statistics.ts";
 import { EndpointQuery } from "./queries/endpoint_query.ts";
-import type { Organisation } from "./schemas/organisations.ts";
-import type { Interest } from "./schemas/catalogue.ts";
-import type { Heartbeat, SystemStatistics } from "./schemas/system.ts";
+
 import type { QueryContext } from "./query.ts";
 import type { RetryPolicy } from "./retry.ts";
 import { isLoopback } from "./url.ts";
 import { VERSION } from "./version.ts";
+import type {
+  Heartbeat,
+  Interest,
+  MappingLevel,
+  Organisation,
+  SystemStatistics,
+  Team,
+} from "./rows.ts";
 
 /** The public TM API. */
 export const DEFAULT_BASE_URL = "https://tasking-manager-production-api.hotosm.org/api/v2/";

@@ -35,16 +35,16 @@ const RECORD: z.ZodType<ResponseRecord> = z.object({
  *
  * @example
  * ```ts
- * import { TmServer } from "./provenance.ts";
+ * import { TmServerSchema } from "./provenance.ts";
  * import assert from "node:assert/strict";
  *
- * const server = TmServer.parse({
+ * const server = TmServerSchema.parse({
  *   apiRoot: "https://tm.example/api/v2/", release: "v5.5.2", publishedAt: null, heartbeat: null,
  * });
  * assert.equal(server.release, "v5.5.2");
  * ```
  */
-export const TmServer: z.ZodType<TmServer> = z.object({
+export const TmServerSchema: z.ZodType<TmServer> = z.object({
   apiRoot: z.string(),
   release: z.string().nullable(),
   publishedAt: z.string().nullable(),
@@ -71,17 +71,17 @@ export interface TmServer {
  *
  * @example
  * ```ts
- * import { Provenance, ProvenanceRecorder } from "./provenance.ts";
+ * import { ProvenanceRecorder, ProvenanceSchema } from "./provenance.ts";
  * import assert from "node:assert/strict";
  *
  * const text = JSON.stringify(new ProvenanceRecorder().toJSON());
- * assert.deepEqual(Provenance.parse(JSON.parse(text)).requests, []);
+ * assert.deepEqual(ProvenanceSchema.parse(JSON.parse(text)).requests, []);
  * ```
  */
-export const Provenance: z.ZodType<Provenance> = z.object({
+export const ProvenanceSchema: z.ZodType<Provenance> = z.object({
   tmframes: z.string(),
   startedAt: z.string(),
-  servers: z.array(TmServer),
+  servers: z.array(TmServerSchema),
   requests: z.array(RECORD),
 });
 /** What one recorder saw; plain JSON (see {@link ProvenanceRecorder.toJSON}). */

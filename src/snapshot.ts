@@ -14,7 +14,7 @@ import { show } from "./args.ts";
 import { writeAtomically } from "./atomic_write.ts";
 import { type DataFrame, pl, type Series } from "./deps.ts";
 import { TmError } from "./errors.ts";
-import { Provenance, ProvenanceRecorder } from "./provenance.ts";
+import { type Provenance, ProvenanceRecorder, ProvenanceSchema } from "./provenance.ts";
 
 /** A snapshot file format. */
 export type SnapshotFormat = "parquet" | "csv";
@@ -68,7 +68,7 @@ function jsonValue(_key: string, value: unknown): unknown {
 
 function parseProvenance(text: string): Provenance | undefined {
   try {
-    const parsed = Provenance.safeParse(JSON.parse(text));
+    const parsed = ProvenanceSchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
@@ -151,7 +151,7 @@ export async function writeSnapshot(
     });
   } else {
     files.provenance = provenancePath;
-    const text = JSON.stringify(Provenance.parse(provenance), null, 2) + "\n";
+    const text = JSON.stringify(ProvenanceSchema.parse(provenance), null, 2) + "\n";
     await writeAtomically(provenancePath, text, "the snapshot provenance");
   }
   return files;

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { digestText } from "../src/cache.ts";
 import { createClient } from "../src/client.ts";
 import { startEmulator } from "../src/emulator/server.ts";
-import { Provenance, ProvenanceRecorder } from "../src/provenance.ts";
+import { type Provenance, ProvenanceRecorder, ProvenanceSchema } from "../src/provenance.ts";
 import { VERSION } from "../src/version.ts";
 import { withTempDir } from "./reproducible_helpers.ts";
 
@@ -21,7 +21,7 @@ Deno.test("provenance lists every request, the TM release and the tmframes versi
     const query = tm.projects();
     const frame = await query.frame({ provenance: recorder });
     const provenance = recorder.toJSON();
-    assert.ok(Provenance.safeParse(provenance).success);
+    assert.ok(ProvenanceSchema.safeParse(provenance).success);
     assert.equal(provenance.tmframes, VERSION);
     assert.equal(provenance.servers.length, 1);
     const server = provenance.servers[0]!;

@@ -12,14 +12,10 @@ import type { DisplayRow } from "../display.ts";
 import { defineEndpoint, type Endpoint } from "../endpoint.ts";
 import type { Columns } from "../frame.ts";
 import { type Compiled, type Plan, planOf, type QueryContext } from "../query.ts";
-import {
-  type Activity,
-  ActivityPage,
-  type LatestActivity,
-  LatestActivityList,
-} from "../schemas/activities.ts";
+import { ActivityPage, LatestActivityList } from "../schemas/activities.ts";
 import { describeWindow, instantOf, type TimeWindow, withBounds } from "../window.ts";
 import type { ProjectArgs } from "./project_args.ts";
+import type { Activity, LatestActivity } from "../rows.ts";
 
 const ISSUE_FIELDS = { categoryId: "int", name: "str", count: "int" } as const;
 

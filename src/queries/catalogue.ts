@@ -5,7 +5,8 @@
  */
 
 import { defineEndpoint, type Endpoint } from "../endpoint.ts";
-import { CampaignList, CountryList, type Interest, InterestList } from "../schemas/catalogue.ts";
+import { CampaignList, CountryList, InterestList } from "../schemas/catalogue.ts";
+import type { Interest } from "../rows.ts";
 
 /** A campaign: id and name. */
 export interface CampaignRow {

@@ -7,13 +7,9 @@
  */
 
 import { defineEndpoint, type Endpoint } from "../endpoint.ts";
-import {
-  ContributionList,
-  ContributionsByDay,
-  type DayContribution,
-  type UserContribution,
-} from "../schemas/contributions.ts";
+import { ContributionList, ContributionsByDay } from "../schemas/contributions.ts";
 import type { ProjectArgs } from "./project_args.ts";
+import type { DayContribution, UserContribution } from "../rows.ts";
 
 /**
  * `/contributions/`: one row per user, sorted by `total` descending as TM sends it.

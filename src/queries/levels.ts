@@ -5,7 +5,8 @@
  */
 
 import { defineEndpoint, type Endpoint } from "../endpoint.ts";
-import { type MappingLevel, MappingLevelList } from "../schemas/levels.ts";
+import { MappingLevelList } from "../schemas/levels.ts";
+import type { MappingLevel } from "../rows.ts";
 
 /** `/levels/`: one row per mapping level, in TM's order. */
 export const LEVELS_ENDPOINT: Endpoint<MappingLevelList, MappingLevel, void> = defineEndpoint({

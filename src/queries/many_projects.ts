@@ -20,9 +20,10 @@ import {
   type QueryContext,
   withProjectIdColumn,
 } from "../query.ts";
-import type { Activity } from "../schemas/activities.ts";
+
 import { describeWindow, instantOf, type TimeWindow, withBounds } from "../window.ts";
 import { activitiesPlan, ACTIVITY_COLUMNS } from "./activities.ts";
+import type { Activity } from "../rows.ts";
 
 /** Where the projects come from: a list of ids, or the matches of a search. */
 export type ProjectSource =

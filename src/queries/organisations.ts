@@ -8,12 +8,9 @@
 import { requirePositiveInteger } from "../args.ts";
 import { defineEndpoint, type Endpoint } from "../endpoint.ts";
 import type { QueryContext } from "../query.ts";
-import {
-  type Organisation,
-  OrganisationList,
-  OrganisationStatistics,
-} from "../schemas/organisations.ts";
+import { OrganisationList, OrganisationStatistics } from "../schemas/organisations.ts";
 import { EndpointQuery } from "./endpoint_query.ts";
+import type { Organisation } from "../rows.ts";
 
 /** `/organisations/`, sorted by name as TM sends it. */
 export const ORGANISATIONS_ENDPOINT: Endpoint<OrganisationList, Organisation, void> =

@@ -10,10 +10,8 @@
 import { requirePositiveInteger, requireText } from "../args.ts";
 import { type Endpoint, objectEndpoint } from "../endpoint.ts";
 import type { QueryContext } from "../query.ts";
-import { ProjectDetail, ProjectStatistics, ProjectSummary } from "../schemas/project.ts";
-import type { LatestActivity } from "../schemas/activities.ts";
-import type { DayContribution, UserContribution } from "../schemas/contributions.ts";
-import type { ProjectUserStatistics } from "../schemas/users.ts";
+import * as schemas from "../schemas/project.ts";
+
 import { ActivitiesQuery, LATEST_ACTIVITY_ENDPOINT } from "./activities.ts";
 import { CONTRIBUTIONS_BY_DAY_ENDPOINT, CONTRIBUTIONS_ENDPOINT } from "./contributions.ts";
 import { EndpointQuery } from "./endpoint_query.ts";
@@ -26,16 +24,26 @@ import {
 import { TaskQuery, TasksQuery } from "./tasks.ts";
 import { PROJECT_AOI_ENDPOINT } from "./project_areas.ts";
 import { MAPPED_TASKS_ENDPOINT, PROJECT_CHAT_ENDPOINT } from "./project_people.ts";
-import type { AreaOfInterest } from "../schemas/aoi.ts";
-import type { ChatMessage } from "../schemas/comments.ts";
-import type { MappedTasksByUser } from "../schemas/mapped_tasks.ts";
+
 import { PROJECT_USER_STATISTICS_ENDPOINT } from "./users.ts";
+import type {
+  AreaOfInterest,
+  ChatMessage,
+  DayContribution,
+  LatestActivity,
+  MappedTasksByUser,
+  ProjectDetail,
+  ProjectStatistics,
+  ProjectSummary,
+  ProjectUserStatistics,
+  UserContribution,
+} from "../rows.ts";
 
 /** `/projects/{id}/`: everything about a project, one row. */
 export const PROJECT_DETAIL_ENDPOINT: Endpoint<ProjectDetail, ProjectDetail, ProjectArgs> =
   objectEndpoint({
     request: ({ projectId }) => ({ path: `projects/${projectId}/`, params: {} }),
-    body: ProjectDetail,
+    body: schemas.ProjectDetail,
     columns: PROJECT_DETAIL_COLUMNS,
   });
 
@@ -43,7 +51,7 @@ export const PROJECT_DETAIL_ENDPOINT: Endpoint<ProjectDetail, ProjectDetail, Pro
 export const PROJECT_SUMMARY_ENDPOINT: Endpoint<ProjectSummary, ProjectSummary, ProjectArgs> =
   objectEndpoint({
     request: ({ projectId }) => ({ path: `projects/${projectId}/queries/summary/`, params: {} }),
-    body: ProjectSummary,
+    body: schemas.ProjectSummary,
     columns: PROJECT_SUMMARY_COLUMNS,
   });
 
@@ -54,7 +62,7 @@ export const PROJECT_STATISTICS_ENDPOINT: Endpoint<
   ProjectArgs
 > = objectEndpoint({
   request: ({ projectId }) => ({ path: `projects/${projectId}/statistics/`, params: {} }),
-  body: ProjectStatistics,
+  body: schemas.ProjectStatistics,
   columns: PROJECT_STATISTICS_COLUMNS,
 });
 

@@ -7,19 +7,16 @@
  */
 
 import { defineEndpoint, type Endpoint, objectEndpoint } from "../endpoint.ts";
-import {
-  type ActiveProjectFeature,
-  ActiveProjects,
-  MAPPING_TYPE_NUMBERS,
-} from "../schemas/active_projects.ts";
-import { AreaOfInterest } from "../schemas/aoi.ts";
+import { ActiveProjects, MAPPING_TYPE_NUMBERS } from "../schemas/active_projects.ts";
+import * as aoiSchemas from "../schemas/aoi.ts";
 import type { ProjectArgs } from "./project_args.ts";
+import type { ActiveProjectFeature, AreaOfInterest } from "../rows.ts";
 
 /** `/projects/{id}/queries/aoi/`: the area as one row, its `geometry` column GeoJSON text. */
 export const PROJECT_AOI_ENDPOINT: Endpoint<AreaOfInterest, AreaOfInterest, ProjectArgs> =
   objectEndpoint({
     request: ({ projectId }) => ({ path: `projects/${projectId}/queries/aoi/`, params: {} }),
-    body: AreaOfInterest,
+    body: aoiSchemas.AreaOfInterest,
     columns: { geometry: { kind: "json", value: (area) => area } },
   });
 

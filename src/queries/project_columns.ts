@@ -8,7 +8,7 @@
  */
 
 import type { Columns } from "../frame.ts";
-import type { ProjectDetail, ProjectStatistics, ProjectSummary } from "../schemas/project.ts";
+import type { ProjectDetail, ProjectStatistics, ProjectSummary } from "../rows.ts";
 
 const TEAM_FIELDS = { teamId: "int", name: "str", role: "str" } as const;
 

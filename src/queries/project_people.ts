@@ -7,9 +7,10 @@
  */
 
 import { defineEndpoint, type Endpoint } from "../endpoint.ts";
-import { type ChatMessage, ProjectChat } from "../schemas/comments.ts";
-import { MappedTasks, type MappedTasksByUser } from "../schemas/mapped_tasks.ts";
+import { ProjectChat } from "../schemas/comments.ts";
+import { MappedTasks } from "../schemas/mapped_tasks.ts";
 import type { ProjectArgs } from "./project_args.ts";
+import type { ChatMessage, MappedTasksByUser } from "../rows.ts";
 
 /**
  * `/projects/{id}/tasks/queries/mapped/`: one row per mapper of tasks now MAPPED (waiting for

@@ -7,9 +7,7 @@
 
 import type { Endpoint } from "../endpoint.ts";
 import { planOf, type QueryContext } from "../query.ts";
-import type { LatestActivity } from "../schemas/activities.ts";
-import type { DayContribution, UserContribution } from "../schemas/contributions.ts";
-import type { ProjectDetail, ProjectStatistics, ProjectSummary } from "../schemas/project.ts";
+
 import { LATEST_ACTIVITY_ENDPOINT } from "./activities.ts";
 import { CONTRIBUTIONS_BY_DAY_ENDPOINT, CONTRIBUTIONS_ENDPOINT } from "./contributions.ts";
 import { ManyActivitiesQuery, ManyProjectsQuery, type ProjectSource } from "./many_projects.ts";
@@ -22,9 +20,17 @@ import type { ProjectArgs } from "./project_args.ts";
 import { type TaskFeature, TASKS_ENDPOINT } from "./tasks.ts";
 import { PROJECT_AOI_ENDPOINT } from "./project_areas.ts";
 import { MAPPED_TASKS_ENDPOINT, PROJECT_CHAT_ENDPOINT } from "./project_people.ts";
-import type { AreaOfInterest } from "../schemas/aoi.ts";
-import type { ChatMessage } from "../schemas/comments.ts";
-import type { MappedTasksByUser } from "../schemas/mapped_tasks.ts";
+import type {
+  AreaOfInterest,
+  ChatMessage,
+  DayContribution,
+  LatestActivity,
+  MappedTasksByUser,
+  ProjectDetail,
+  ProjectStatistics,
+  ProjectSummary,
+  UserContribution,
+} from "../rows.ts";
 
 /**
  * Many projects: a fixed list (`tm.projects(ids)`) or a search's matches. Each verb is one

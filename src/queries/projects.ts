@@ -18,21 +18,26 @@ import { defineEndpoint, type Endpoint } from "../endpoint.ts";
 import type { Columns } from "../frame.ts";
 import { type Many, manyOf } from "../many.ts";
 import { type Compiled, type Plan, planOf, type QueryContext } from "../query.ts";
-import { ProjectSearchPage, type ProjectSearchResult } from "../schemas/projects.ts";
-import {
-  MappingType,
-  ProjectDifficulty,
-  type ProjectStatus,
-  ProjectStatus as Status,
-} from "../schemas/enums.ts";
+import { ProjectSearchPage } from "../schemas/projects.ts";
+import * as enums from "../schemas/enums.ts";
 import type { WireParams } from "../url.ts";
 import { dayAfter, describeWindow, midnightOf, type TimeWindow, withBounds } from "../window.ts";
 import type { ManyActivitiesQuery, ManyProjectsQuery } from "./many_projects.ts";
 import { ProjectSet } from "./project_set.ts";
-import type { LatestActivity } from "../schemas/activities.ts";
-import type { DayContribution, UserContribution } from "../schemas/contributions.ts";
-import type { ProjectDetail, ProjectStatistics, ProjectSummary } from "../schemas/project.ts";
+
 import type { TaskFeature } from "./tasks.ts";
+import type {
+  DayContribution,
+  LatestActivity,
+  MappingType,
+  ProjectDetail,
+  ProjectDifficulty,
+  ProjectSearchResult,
+  ProjectStatistics,
+  ProjectStatus,
+  ProjectSummary,
+  UserContribution,
+} from "../rows.ts";
 
 /** Which projects `action()` keeps: with tasks left to map, to validate, or any. */
 export type ProjectAction = "map" | "validate" | "any";
@@ -290,26 +295,26 @@ export class ProjectsQuery extends Query<ProjectSearchResult> {
   /** Projects in any of these statuses. Without it TM returns only PUBLISHED ones. */
   status(...statuses: Many<ProjectStatus>[]): ProjectsQuery {
     const flat = statuses.flat();
-    return this.#with({ statuses: requireSomeOf("status", flat, Status.options) });
+    return this.#with({ statuses: requireSomeOf("status", flat, enums.ProjectStatus.options) });
   }
 
   /** Projects of this difficulty. */
   difficulty(difficulty: ProjectDifficulty): ProjectsQuery {
     return this.#with({
-      difficulty: requireOneOf("difficulty", difficulty, ProjectDifficulty.options),
+      difficulty: requireOneOf("difficulty", difficulty, enums.ProjectDifficulty.options),
     });
   }
 
   /** Projects with any of these mapping types. */
   mappingTypes(...types: Many<MappingType>[]): ProjectsQuery {
-    const checked = requireSomeOf("mappingTypes", types.flat(), MappingType.options);
+    const checked = requireSomeOf("mappingTypes", types.flat(), enums.MappingType.options);
     const { mappingTypesExact: _exact, ...rest } = this.#filters;
     return new ProjectsQuery(this.context, { ...rest, mappingTypes: checked }, this.#limit);
   }
 
   /** Projects whose mapping types are exactly these. */
   mappingTypesExact(...types: Many<MappingType>[]): ProjectsQuery {
-    const checked = requireSomeOf("mappingTypesExact", types.flat(), MappingType.options);
+    const checked = requireSomeOf("mappingTypesExact", types.flat(), enums.MappingType.options);
     return this.#with({ mappingTypes: checked, mappingTypesExact: true });
   }
 

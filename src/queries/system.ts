@@ -6,12 +6,13 @@
  */
 
 import { type Endpoint, objectEndpoint } from "../endpoint.ts";
-import { Heartbeat, SystemStatistics } from "../schemas/system.ts";
+import * as systemSchemas from "../schemas/system.ts";
+import type { Heartbeat, SystemStatistics } from "../rows.ts";
 
 /** `/system/heartbeat/`: `status`, `version`, `publishedAt` (Datetime UTC; TM's naive UTC). */
 export const HEARTBEAT_ENDPOINT: Endpoint<Heartbeat, Heartbeat, void> = objectEndpoint({
   request: () => ({ path: "system/heartbeat/", params: {} }),
-  body: Heartbeat,
+  body: systemSchemas.Heartbeat,
   columns: {
     status: { kind: "str" },
     version: { kind: "str", value: (row) => row.release?.version ?? null },
@@ -23,7 +24,7 @@ export const HEARTBEAT_ENDPOINT: Endpoint<Heartbeat, Heartbeat, void> = objectEn
 export const SYSTEM_STATISTICS_ENDPOINT: Endpoint<SystemStatistics, SystemStatistics, void> =
   objectEndpoint({
     request: () => ({ path: "system/statistics/", params: {} }),
-    body: SystemStatistics,
+    body: systemSchemas.SystemStatistics,
     columns: {
       mappersOnline: { kind: "int" },
       tasksMapped: { kind: "int" },

@@ -14,8 +14,9 @@ import type { DisplayRow } from "../display.ts";
 import { defineEndpoint, type Endpoint } from "../endpoint.ts";
 import { type Many, manyOf } from "../many.ts";
 import { type Compiled, planOf, type QueryContext } from "../query.ts";
-import { TaskStatisticsBody, type TaskStatisticsDay } from "../schemas/task_statistics.ts";
+import { TaskStatisticsBody } from "../schemas/task_statistics.ts";
 import { dayAfter, describeWindow, midnightOf, type TimeWindow, withBounds } from "../window.ts";
+import type { TaskStatisticsDay } from "../rows.ts";
 
 const DAY_MS = 86_400_000;
 /** Days per window: TM accepts `endDate - startDate` up to 366 days; 366 inclusive days are safe. */

@@ -12,11 +12,12 @@ import type { DisplayRow } from "../display.ts";
 import { defineEndpoint, type Endpoint } from "../endpoint.ts";
 import { type Many, manyOf } from "../many.ts";
 import { type Compiled, planOf, type QueryContext } from "../query.ts";
-import { type TaskCollection, TaskCollection as TaskCollectionSchema } from "../schemas/project.ts";
-import type { Geometry } from "../schemas/common.ts";
-import { TaskDetail, type TaskHistoryEntry } from "../schemas/tasks.ts";
+import { TaskCollection as TaskCollectionSchema } from "../schemas/project.ts";
+
+import * as taskSchemas from "../schemas/tasks.ts";
 import { EndpointQuery } from "./endpoint_query.ts";
 import type { ProjectArgs } from "./project_args.ts";
+import type { Geometry, TaskCollection, TaskDetail, TaskHistoryEntry } from "../rows.ts";
 
 /** The tasks of a project: all, or only these ids. */
 export interface TasksArgs extends ProjectArgs {
@@ -198,7 +199,7 @@ export const TASK_HISTORY_ENDPOINT: Endpoint<TaskDetail, TaskHistoryRow, TaskArg
       path: `projects/${projectId}/tasks/${taskId}/`,
       params: {},
     }),
-    body: TaskDetail,
+    body: taskSchemas.TaskDetail,
     rows: (task) =>
       task.taskHistory.map((row) => ({ ...row, projectId: task.projectId, taskId: task.taskId })),
     key: (row) => row.historyId,
@@ -219,7 +220,7 @@ export const TASK_HISTORY_ENDPOINT: Endpoint<TaskDetail, TaskHistoryRow, TaskArg
 /** `/projects/{id}/tasks/{taskId}/` as one row (the history is in `records()`). */
 export const TASK_DETAIL_ENDPOINT: Endpoint<TaskDetail, TaskDetail, TaskArgs> = defineEndpoint({
   request: TASK_HISTORY_ENDPOINT.request,
-  body: TaskDetail,
+  body: taskSchemas.TaskDetail,
   rows: (task) => [task],
   key: (task) => task.taskId,
   columns: {

@@ -8,8 +8,9 @@
 import { requirePositiveInteger } from "../args.ts";
 import { defineEndpoint, type Endpoint, objectEndpoint } from "../endpoint.ts";
 import type { QueryContext } from "../query.ts";
-import { type Team, TeamDetail, TeamList, type TeamMember } from "../schemas/teams.ts";
+import * as teamSchemas from "../schemas/teams.ts";
 import { EndpointQuery } from "./endpoint_query.ts";
+import type { Team, TeamDetail, TeamList, TeamMember } from "../rows.ts";
 
 const MEMBER_FIELDS = {
   username: "str",
@@ -23,7 +24,7 @@ const MEMBER_FIELDS = {
 /** `/teams/`: every team the caller may see, in one body; `members` a list of structs. */
 export const TEAMS_ENDPOINT: Endpoint<TeamList, Team, void> = defineEndpoint({
   request: () => ({ path: "teams/", params: {} }),
-  body: TeamList,
+  body: teamSchemas.TeamList,
   rows: (body) => body.teams,
   key: (row) => row.teamId,
   auth: "required",
@@ -52,7 +53,7 @@ const teamRequest = ({ teamId }: TeamArgs) => ({ path: `teams/${teamId}/`, param
 /** `/teams/{id}/`: the team as one row; members and projects as lists of structs. */
 export const TEAM_ENDPOINT: Endpoint<TeamDetail, TeamDetail, TeamArgs> = objectEndpoint({
   request: teamRequest,
-  body: TeamDetail,
+  body: teamSchemas.TeamDetail,
   auth: "required",
   columns: {
     teamId: { kind: "int" },
@@ -84,7 +85,7 @@ export type TeamMemberRow = TeamMember & { teamId: number };
 /** `/teams/{id}/` read as its members: one row each, pending requests included (`active` false). */
 export const TEAM_MEMBERS_ENDPOINT: Endpoint<TeamDetail, TeamMemberRow, TeamArgs> = defineEndpoint({
   request: teamRequest,
-  body: TeamDetail,
+  body: teamSchemas.TeamDetail,
   rows: (team) => team.members.map((member) => ({ ...member, teamId: team.teamId ?? 0 })),
   key: (row) => row.username,
   auth: "required",

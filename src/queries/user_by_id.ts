@@ -7,10 +7,11 @@
 
 import { requirePositiveInteger } from "../args.ts";
 import type { QueryContext } from "../query.ts";
-import type { UserProfile } from "../schemas/user_profile.ts";
+
 import { EndpointQuery } from "./endpoint_query.ts";
 import { USER_PROFILE_ENDPOINT } from "./user_directory.ts";
 import { UserTasksQuery } from "./user_tasks.ts";
+import type { UserProfile } from "../rows.ts";
 
 /**
  * One user by id (token required for both endpoints).

@@ -12,8 +12,9 @@ import type { DisplayRow } from "../display.ts";
 import { defineEndpoint, type Endpoint, objectEndpoint } from "../endpoint.ts";
 import type { Columns } from "../frame.ts";
 import { type Compiled, planOf, type QueryContext } from "../query.ts";
-import { UserProfile } from "../schemas/user_profile.ts";
-import { type ListedUser, UserDirectory } from "../schemas/users_directory.ts";
+import * as profileSchemas from "../schemas/user_profile.ts";
+import { UserDirectory } from "../schemas/users_directory.ts";
+import type { ListedUser, UserProfile } from "../rows.ts";
 
 /** The filters of the users directory, in domain words. */
 export interface UserFilters {
@@ -81,7 +82,7 @@ export const USER_PROFILE_ENDPOINT: Endpoint<UserProfile, UserProfile, UserKey> 
       : `users/${user.userId}/`,
     params: {},
   }),
-  body: UserProfile,
+  body: profileSchemas.UserProfile,
   auth: "required",
   columns: PROFILE_COLUMNS,
 });

@@ -10,8 +10,9 @@ import { Query } from "../builder.ts";
 import type { DisplayRow } from "../display.ts";
 import { defineEndpoint, type Endpoint } from "../endpoint.ts";
 import { type Compiled, planOf, type QueryContext } from "../query.ts";
-import { type UserTask, UserTaskPage } from "../schemas/user_tasks.ts";
+import { UserTaskPage } from "../schemas/user_tasks.ts";
 import { describeWindow, instantOf, type TimeWindow, withBounds } from "../window.ts";
+import type { UserTask } from "../rows.ts";
 
 /** Sort orders of a user's tasks. */
 export type UserTaskOrder = "newest" | "oldest" | "projectAsc" | "projectDesc";

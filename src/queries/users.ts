@@ -9,17 +9,19 @@
 import { requireText } from "../args.ts";
 import { defineEndpoint, type Endpoint, objectEndpoint } from "../endpoint.ts";
 import type { QueryContext } from "../query.ts";
-import {
-  ProjectUserStatistics,
-  type TouchedProject,
-  TouchedProjectList,
-  type UserDayContribution,
-  UserStatistics,
-} from "../schemas/users.ts";
+import * as userSchemas from "../schemas/users.ts";
 import { EndpointQuery } from "./endpoint_query.ts";
 import { USER_PROFILE_ENDPOINT } from "./user_directory.ts";
-import type { UserProfile } from "../schemas/user_profile.ts";
+
 import type { ProjectArgs } from "./project_args.ts";
+import type {
+  ProjectUserStatistics,
+  TouchedProject,
+  TouchedProjectList,
+  UserDayContribution,
+  UserProfile,
+  UserStatistics,
+} from "../rows.ts";
 
 /** The user an endpoint is about. */
 export interface UserArgs {
@@ -37,7 +39,7 @@ const INTEREST_FIELDS = { id: "int", name: "str", countProjects: "int" } as cons
 export const USER_STATISTICS_ENDPOINT: Endpoint<UserStatistics, UserStatistics, UserArgs> =
   objectEndpoint({
     request: ({ username }) => ({ path: `users/${userSegment(username)}/statistics/`, params: {} }),
-    body: UserStatistics,
+    body: userSchemas.UserStatistics,
     auth: "required",
     columns: {
       totalTimeSpent: { kind: "float" },
@@ -65,7 +67,7 @@ export const USER_CONTRIBUTIONS_BY_DAY_ENDPOINT: Endpoint<
   UserArgs
 > = defineEndpoint({
   request: USER_STATISTICS_ENDPOINT.request,
-  body: UserStatistics,
+  body: userSchemas.UserStatistics,
   rows: (stats) => stats.contributionsByDay,
   key: (row) => row.date,
   auth: "required",
@@ -80,7 +82,7 @@ export const TOUCHED_PROJECTS_ENDPOINT: Endpoint<TouchedProjectList, TouchedProj
         path: `projects/queries/${userSegment(username)}/touched/`,
         params: {},
       }),
-      body: TouchedProjectList,
+      body: userSchemas.TouchedProjectList,
       rows: (body) => body.mappedProjects,
       key: (row) => row.projectId,
       columns: {
@@ -110,7 +112,7 @@ export const PROJECT_USER_STATISTICS_ENDPOINT: Endpoint<
     path: `projects/${projectId}/statistics/queries/${userSegment(username)}/`,
     params: {},
   }),
-  body: ProjectUserStatistics,
+  body: userSchemas.ProjectUserStatistics,
   columns: {
     timeSpentMapping: { kind: "float" },
     timeSpentValidating: { kind: "float" },

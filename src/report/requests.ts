@@ -52,7 +52,7 @@ export function stableProvenance(provenance: Provenance): Provenance {
 
 /**
  * One provenance for the whole report: the servers of every recorder (once per API root) and
- * every answer with the `frame` it fed (an extra key that `Provenance.parse` drops), in
+ * every answer with the `frame` it fed (an extra key that `ProvenanceSchema.parse` drops), in
  * {@link stableProvenance} order.
  *
  * @example
