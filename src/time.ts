@@ -27,8 +27,22 @@ export type Expr = ReturnType<typeof pl.lit>;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
 const UNITS: readonly TimeUnit[] = ["ms", "us", "ns"];
 
-/** The instant of a moment; a date-time string without an offset is read as UTC. */
-function instant(name: string, when: unknown): Date {
+/**
+ * The instant of a moment, for an argument called `name`: a `Date` as it is, a `"YYYY-MM-DD"`
+ * day at midnight UTC, an ISO date-time (UTC when it has no offset). Throws `TypeError` or
+ * `RangeError` naming the argument and the value.
+ *
+ * @example
+ * ```ts
+ * import { toInstant } from "./time.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(toInstant("from", "2026-05-01").toISOString(), "2026-05-01T00:00:00.000Z");
+ * assert.equal(toInstant("from", "2026-05-01T12:00").toISOString(), "2026-05-01T12:00:00.000Z");
+ * assert.throws(() => toInstant("from", "May"), /Cannot use from "May"/);
+ * ```
+ */
+export function toInstant(name: string, when: unknown): Date {
   if (when instanceof Date) {
     if (!Number.isNaN(when.getTime())) return when;
     throw new RangeError(`Cannot use ${name} ${show(when)}: it is not a valid date`);
@@ -74,7 +88,7 @@ export function utc(when: Moment, unit: TimeUnit = "us"): Expr {
   if (!UNITS.includes(unit)) {
     throw new TypeError(`Cannot use unit ${show(unit)}: it must be "ms", "us" or "ns"`);
   }
-  return pl.lit(instant("when", when)).cast(pl.Datetime(unit, "UTC"));
+  return pl.lit(toInstant("when", when)).cast(pl.Datetime(unit, "UTC"));
 }
 
 /**
@@ -93,7 +107,7 @@ export function utc(when: Moment, unit: TimeUnit = "us"): Expr {
  * ```
  */
 export function utcDay(when: Moment): Expr {
-  const day = instant("when", when).toISOString().slice(0, 10);
+  const day = toInstant("when", when).toISOString().slice(0, 10);
   return pl.lit(new Date(`${day}T00:00:00Z`)).cast(pl.Date);
 }
 

@@ -18,9 +18,13 @@ import {
 import { plotRows } from "./data.ts";
 import type { ChartElement } from "./document.ts";
 import { plotDocument } from "./document.ts";
+import { type Moment, toInstant } from "../time.ts";
 
-/** How a frame of many projects (with `projectId`) is drawn: summed, or one panel each. */
-export type ProgressBy = "total" | "project";
+/**
+ * How a frame of many projects (with `projectId`) is drawn: summed into one chart, one panel
+ * each, or one line each on one chart.
+ */
+export type ProgressBy = "total" | "project" | "overlay";
 
 /**
  * Options of {@link progressOverTime}: the chart's own, plus any Plot option, merged over the
@@ -31,12 +35,31 @@ export interface ProgressOverTimeOptions extends PlotOptions {
   /**
    * For a frame of many projects (one with a `projectId` column): `"total"` sums them into one
    * chart (each project's counts carried forward to every later day, its tasks counted from
-   * the start); `"project"` draws one panel per project. Ignored for one project's frame.
+   * the start); `"project"` draws one panel per project; `"overlay"` draws every project on one
+   * chart, a colour each (validated solid, mapped dashed), best with `normalize`. Ignored for
+   * one project's frame.
    * @default "total"
    */
   by?: ProgressBy;
+  /** Percent of each project's tasks rather than counts of tasks. @default false */
+  normalize?: boolean;
+  /**
+   * The first day drawn (a `Date`, `"YYYY-MM-DD"` or ISO date-time). The counts are running
+   * totals from each project's start, so the lines begin at the level reached by then.
+   * @default the first day of the frame
+   */
+  from?: Moment;
+  /**
+   * The last day drawn; the lines hold their last level up to it.
+   * @default the last day of the frame (with `from`: every line is carried to it)
+   */
+  to?: Moment;
   /** Draw the colour legend above the chart, inside its `<svg>`. @default true */
   legend?: boolean;
+  /** A title drawn inside the SVG, above the legend: best the question answered. @default none */
+  title?: string;
+  /** A line or two under the title, inside the SVG. @default none */
+  subtitle?: string;
 }
 
 const COLUMNS = ["date", "cumulativeMapped", "cumulativeValidated", "totalTasks"] as const;
@@ -46,6 +69,18 @@ const SERIES = [
   { key: "Validated", column: "cumulativeValidated", color: "#3a9a4f" },
   { key: "Total tasks", column: "totalTasks", color: "#8c8c8c" },
 ] as const;
+const DAY = 86_400_000;
+const BY: readonly ProgressBy[] = ["total", "project", "overlay"];
+const NAME_COLUMNS = ["projectName", "name"] as const;
+
+/** One point of a line: a project's (or the sum's) running totals on a day. */
+interface Point {
+  project: string;
+  date: Date;
+  cumulativeMapped: number;
+  cumulativeValidated: number;
+  totalTasks: number;
+}
 
 /**
  * The campaign-wide counts per day of a many-projects frame: every project's cumulative counts
@@ -69,18 +104,72 @@ function summed(frame: DataFrame): DataFrame {
 }
 
 /**
+ * One line's points between `from` and `to`: the level reached before `from` carried to it
+ * (0, with the first known `totalTasks`, before the first day), the days in between, and the
+ * last level carried to `to`.
+ */
+function clipped(points: readonly Point[], from?: Date, to?: Date): Point[] {
+  if (points.length === 0 || (from === undefined && to === undefined)) return [...points];
+  const start = from?.getTime() ?? -Infinity;
+  const end = to?.getTime() ?? Infinity;
+  const before = points.filter((point) => point.date.getTime() < start).at(-1);
+  const inside = points.filter((point) => {
+    const time = point.date.getTime();
+    return time >= start && time <= end;
+  });
+  const result = [...inside];
+  if (from !== undefined && result[0]?.date.getTime() !== start) {
+    const level = before ?? { ...points[0]!, cumulativeMapped: 0, cumulativeValidated: 0 };
+    result.unshift({ ...level, date: from });
+  }
+  const last = result.at(-1);
+  if (to !== undefined && last !== undefined && last.date.getTime() < end) {
+    result.push({ ...last, date: to });
+  }
+  return result;
+}
+
+function percent(point: Point): Point {
+  const of = (count: number) => point.totalTasks > 0 ? (100 * count) / point.totalTasks : 0;
+  return {
+    ...point,
+    cumulativeMapped: of(point.cumulativeMapped),
+    cumulativeValidated: of(point.cumulativeValidated),
+    totalTasks: 100,
+  };
+}
+
+/** `#id name` per project id, from a `projectName` or `name` column when there is one. */
+function projectLabels(frame: DataFrame): Map<unknown, string> {
+  const column = NAME_COLUMNS.find((name) => frame.columns.includes(name));
+  const labels = new Map<unknown, string>();
+  if (!frame.columns.includes("projectId")) return labels;
+  const rows = frame.select("projectId", ...(column ? [column] : [])).unique().toRecords();
+  for (const row of rows) {
+    const name = column && typeof row[column] === "string" ? String(row[column]) : "";
+    const short = name.length > 32 ? `${name.slice(0, 31)}…` : name;
+    labels.set(row.projectId, short ? `#${row.projectId} ${short}` : `#${row.projectId}`);
+  }
+  return labels;
+}
+
+/**
  * Cumulative mapped and validated tasks over time against the total number of tasks (a dashed
- * step line), from a contributions-by-day frame: `tm.project(id).contributionsByDay().frame()`
- * (columns `date`, `cumulativeMapped`, `cumulativeValidated`, `totalTasks`), or the same of
- * many projects (`tm.projects(ids).contributionsByDay().frame()`, with `projectId`), summed
- * (`by: "total"`, the default) or one panel per project (`by: "project"`, best for a handful).
+ * step line), from any frame with `date`, `cumulativeMapped`, `cumulativeValidated` and
+ * `totalTasks`: `tm.project(id).contributionsByDay().frame()`, or the same of many projects
+ * (with `projectId`, and project names in labels when it has `projectName` or `name`),
+ * summed (`by: "total"`, the default), one panel each (`by: "project"`) or one line each on
+ * one chart (`by: "overlay"`). `normalize` draws percent of tasks; `from` and `to` cut the
+ * time axis while keeping the running totals right (the lines begin at the level reached
+ * before `from`, and hold their last level to `to`; cutting the frame yourself would not).
  * The lines are steps: a count holds until the next day with a change. TM counts validated
- * tasks as mapped, so the validated line stays under the mapped one. A frame without rows
- * draws empty axes with a note.
+ * tasks as mapped, so the validated line stays under the mapped one. The legend, `title` and
+ * `subtitle` are drawn inside the SVG. A frame without rows draws empty axes with a note; a
+ * frame without the columns is refused, naming them.
  *
- * Returns Plot's `<svg>` element, with `xmlns` set and the legend inside it.
+ * Returns Plot's `<svg>` element, with `xmlns` set.
  *
- * @example One project's progress
+ * @example One project's progress, in percent, since May 2026
  * ```ts
  * import { createClient, startEmulator } from "../../mod.ts";
  * import { progressOverTime, toSvg } from "./mod.ts";
@@ -91,8 +180,12 @@ function summed(frame: DataFrame): DataFrame {
  *   const tm = createClient({ baseUrl: emulator.url });
  *   const [latest] = await tm.projects().orderBy("lastUpdated", "desc").limit(1).records();
  *   const days = await tm.project(latest!.projectId).contributionsByDay().frame();
- *   const chart = await progressOverTime(days, { width: 720 });
- *   assert.match(toSvg(chart), /Total tasks/);
+ *   const chart = await progressOverTime(days, {
+ *     normalize: true,
+ *     from: "2026-05-01",
+ *     title: "How far along is the project?",
+ *   });
+ *   assert.match(toSvg(chart), /Percent of tasks/);
  * } finally {
  *   await emulator.close();
  * }
@@ -102,9 +195,35 @@ export async function progressOverTime(
   frame: DataFrame,
   options: ProgressOverTimeOptions = {},
 ): Promise<ChartElement> {
-  const { by = "total", legend = true, marks = [], x, y, fy, color, ...rest } = options;
-  if (by !== "total" && by !== "project") {
-    throw new TypeError(`Cannot use by ${JSON.stringify(by)}: it must be "total" or "project"`);
+  const {
+    by = "total",
+    normalize = false,
+    from: fromOption,
+    to: toOption,
+    legend = true,
+    title,
+    subtitle,
+    marks = [],
+    x,
+    y,
+    fy,
+    color,
+    ...rest
+  } = options;
+  if (!BY.includes(by)) {
+    throw new TypeError(
+      `Cannot use by ${JSON.stringify(by)}: it must be "total", "project" or "overlay"`,
+    );
+  }
+  if (typeof normalize !== "boolean") {
+    throw new TypeError(`Cannot use normalize ${JSON.stringify(normalize)}: it must be a boolean`);
+  }
+  const from = fromOption === undefined ? undefined : toInstant("from", fromOption);
+  const to = toOption === undefined ? undefined : toInstant("to", toOption);
+  if (from !== undefined && to !== undefined && to < from) {
+    throw new RangeError(
+      `Cannot use from ${from.toISOString()} and to ${to.toISOString()}: to precedes from`,
+    );
   }
   requireColumns(
     frame,
@@ -113,48 +232,119 @@ export async function progressOverTime(
     "tm.project(id).contributionsByDay().frame()",
   );
   const many = frame.columns.includes("projectId");
-  const facet = many && by === "project";
-  const data = many && !facet ? summed(frame) : frame.sort(facet ? ["projectId", "date"] : "date");
+  const split = many && by !== "total";
+  const facet = split && by === "project";
+  const overlay = split && by === "overlay";
+  const labels = projectLabels(frame);
+  const data = many && !split ? summed(frame) : frame.sort(split ? ["projectId", "date"] : "date");
+  const rows = plotRows(data, split ? ["projectId", ...COLUMNS] : COLUMNS);
+  const lines = new Map<string, Point[]>();
+  for (const row of rows) {
+    const project = split ? labels.get(row.projectId) ?? `#${row.projectId}` : "";
+    const point: Point = {
+      project,
+      date: row.date as Date,
+      cumulativeMapped: Number(row.cumulativeMapped ?? 0),
+      cumulativeValidated: Number(row.cumulativeValidated ?? 0),
+      totalTasks: Number(row.totalTasks ?? 0),
+    };
+    lines.set(project, [...(lines.get(project) ?? []), point]);
+  }
+  const lastDay = Math.max(...rows.map((row) => (row.date as Date).getTime()));
+  const end = to ??
+    (from === undefined || rows.length === 0
+      ? undefined
+      : new Date(Math.max(lastDay, from.getTime() + DAY)));
+  const points = [...lines.values()].flatMap((line) =>
+    clipped(line, from, end).map(normalize ? percent : (point) => point)
+  );
+  const projects = [...lines.keys()];
   const [Plot, document] = await Promise.all([importPlot(), plotDocument()]);
-  const rows = plotRows(data, facet ? ["projectId", ...COLUMNS] : COLUMNS);
-  const projects = facet ? new Set(rows.map((row) => row.projectId)).size : 1;
-  const top = Math.max(0, ...rows.map((row) => Number(row.totalTasks) || 0));
-  const integers = countTicks(top);
+  const top = Math.max(0, ...points.map((point) => point.totalTasks));
+  const integers = normalize ? undefined : countTicks(top);
   const ticks = integers === undefined ? {} : { ticks: integers, tickFormat: "d" };
-  const own: PlotMarkish[] = rows.length === 0
+  const step = { x: "date", curve: "step-after", ...(facet ? { fy: "project" } : {}) } as const;
+  const own: PlotMarkish[] = points.length === 0
     ? [emptyNote(Plot, "No contributions to chart")]
+    : overlay
+    ? [
+      ...(["cumulativeMapped", "cumulativeValidated"] as const).map((column) =>
+        Plot.line(points, {
+          ...step,
+          y: column,
+          z: "project",
+          stroke: "project",
+          strokeWidth: column === "cumulativeValidated" ? 2.2 : 1.4,
+          strokeDasharray: column === "cumulativeValidated" ? "none" : "5,3",
+        })
+      ),
+    ]
     : SERIES.map(({ key, column }) =>
-      Plot.line(rows, {
-        x: "date",
+      Plot.line(points, {
+        ...step,
         y: column,
-        ...(facet ? { fy: "projectId" } : {}),
         stroke: () => key,
         strokeWidth: key === "Total tasks" ? 1.5 : 2,
         strokeDasharray: key === "Total tasks" ? "5,4" : "none",
-        curve: "step-after",
       })
     );
+  if (facet && labels.size > 0 && points.length > 0) {
+    own.push(Plot.text(projects, {
+      fy: (project: string) => project,
+      text: (project: string) => project,
+      frameAnchor: "top-left",
+      dx: 6,
+      dy: 4,
+      fontWeight: "bold",
+      fill: "#333",
+    }));
+  }
+  const named = [...labels.values()].some((label) => label.includes(" "));
+  const keys = overlay ? projects : SERIES.map(({ key }) => key);
   const chart = Plot.plot({
     width: 640,
-    height: facet ? 64 + 140 * projects : 360,
+    height: facet ? 64 + 140 * projects.length : 360,
     marginTop: 20,
     marginBottom: 44,
-    marginRight: facet ? 70 : 20,
+    marginRight: facet && !named ? 70 : 20,
     grid: true,
     ...rest,
     document,
-    x: mergeScale({ type: "utc", label: "Date (UTC)", labelAnchor: "center" }, x),
-    y: mergeScale({ label: "↑ Tasks", zero: true, nice: true, ...ticks }, y),
-    fy: mergeScale({ label: "Project", padding: 0.2, tickFormat: (id: unknown) => `#${id}` }, fy),
-    color: mergeScale({
-      type: "ordinal",
-      domain: SERIES.map(({ key }) => key),
-      range: SERIES.map(({ color }) => color),
-    }, color),
+    x: mergeScale({
+      type: "utc",
+      label: "Date (UTC)",
+      labelAnchor: "center",
+      ...(from !== undefined && end !== undefined ? { domain: [from, end] } : {}),
+    }, x),
+    y: mergeScale(
+      normalize
+        ? { label: "↑ Percent of tasks (%)", domain: [0, 100] }
+        : { label: "↑ Tasks", zero: true, nice: true, ...ticks },
+      y,
+    ),
+    fy: mergeScale({
+      domain: projects,
+      label: named ? null : "Project",
+      padding: 0.2,
+      ...(named ? { axis: null } : {}),
+    }, fy),
+    color: mergeScale(
+      overlay ? { type: "ordinal", domain: projects, scheme: "tableau10" } : {
+        type: "ordinal",
+        domain: SERIES.map(({ key }) => key),
+        range: SERIES.map(({ color }) => color),
+      },
+      color,
+    ),
     marks: [...own, ...marks],
   }) as ScaledChart;
-  return finishChart(document, chart, rows.length === 0 ? [] : SERIES.map(({ key }) => key), {
-    title: many && !facet ? "All projects" : "Tasks",
+  return finishChart(document, chart, points.length === 0 ? [] : keys, {
+    title: overlay
+      ? "Validated (solid), mapped (dashed)"
+      : many && !facet
+      ? "All projects"
+      : "Tasks",
     legend,
+    heading: { title, subtitle },
   });
 }
