@@ -43,6 +43,7 @@ export {
   type ProjectsOverviewOptions,
 } from "./projects_overview.ts";
 export {
+  type ActivityInclude,
   type ActivityInterval,
   activityOverTime,
   type ActivityOverTimeOptions,
@@ -54,3 +55,5 @@ export {
   type ProgressOverTimeOptions,
 } from "./progress_over_time.ts";
 export { TASK_STATUS_COLORS, taskMap, type TaskMapOptions } from "./task_map.ts";
+export { addHeading, type Heading } from "./heading.ts";
+export { save, type SaveOptions } from "./save.ts";
