@@ -99,8 +99,9 @@ export function withNamespaces<T extends ChartElement>(element: T): T {
  * ready to write to a `.svg` file or to inline in a report.
  *
  * Throws `TypeError` when the chart is not an `<svg>` element: Plot wraps its SVG in an HTML
- * `<figure>` when asked for an HTML legend, title, subtitle or caption; leave those out (the
- * named charts draw their legend inside the SVG) or save the figure's `outerHTML` as HTML.
+ * `<figure>` when asked for an HTML legend, title, subtitle or caption. The named charts draw
+ * their legend, `title` and `subtitle` inside the SVG; for your own `Plot.plot()`, leave those
+ * out and draw the title with `addHeading()`, or save the figure's `outerHTML` as HTML.
  *
  * @example Save a chart as a file
  * ```ts
@@ -120,7 +121,9 @@ export function toSvg(chart: ChartElement): string {
   if (chart.tagName.toLowerCase() !== "svg") {
     throw new TypeError(
       `Cannot write a <${chart.tagName.toLowerCase()}> element as SVG: it must be an <svg> ` +
-        "element; leave out Plot's HTML legend, title, subtitle and caption, or save outerHTML as HTML",
+        "element; leave out Plot's HTML legend, title, subtitle and caption (draw a title inside " +
+        "the SVG with addHeading(), as the named charts do with their title option), or save " +
+        "outerHTML as HTML",
     );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n${withNamespaces(chart).outerHTML}\n`;
