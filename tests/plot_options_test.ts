@@ -202,6 +202,19 @@ Deno.test("activityOverTime: include picks state changes, locks or every action"
   const points = texts(lines, "g[aria-label='dot'] circle title");
   assert.ok(points.includes("→ VALIDATED: 0 · week of 2026-05-25"), points.join(" | "));
   assert.equal(lines.querySelectorAll("g[aria-label='line'] path").length, 2);
+  const totals = await activityOverTime(actions, {
+    interval: "week",
+    mark: "line",
+    cumulative: true,
+  });
+  assert.deepEqual(
+    texts(totals, "g[aria-label='dot'] circle title").filter((title) => title.includes("MAPPED")),
+    [
+      "→ MAPPED: 1 · by the end of week of 2026-05-25",
+      "→ MAPPED: 2 · by the end of week of 2026-06-01",
+      "→ MAPPED: 3 · by the end of week of 2026-06-08",
+    ],
+  );
 });
 
 /** A per-user frame of a time window: no total, and an invalidated column. */

@@ -57,6 +57,13 @@ export interface ActivityOverTimeOptions extends PlotOptions {
    * @default "bar"
    */
   mark?: "bar" | "line";
+  /**
+   * Running totals: each kind's count up to the end of each interval, so that a widening gap
+   * between mapped and validated lines shows validation falling behind. Best with
+   * `mark: "line"`.
+   * @default false
+   */
+  cumulative?: boolean;
   /** Draw the colour legend above the chart, inside its `<svg>`. @default true */
   legend?: boolean;
   /** A title drawn inside the SVG, above the legend: best the question answered. @default none */
@@ -167,6 +174,16 @@ function binned(
   return bins;
 }
 
+/** The same bins with each kind's count summed up to and including its interval. */
+function accumulated(bins: readonly Bin[]): Bin[] {
+  const sums = new Map<string, number>();
+  return bins.map((bin) => {
+    const count = (sums.get(bin.kind) ?? 0) + bin.count;
+    sums.set(bin.kind, count);
+    return { ...bin, count };
+  });
+}
+
 function when(bin: Bin, interval: "day" | "week" | "month"): string {
   const day = bin.start.toISOString().slice(0, 10);
   return interval === "day" ? day : interval === "week" ? `week of ${day}` : day.slice(0, 7);
@@ -216,6 +233,7 @@ export async function activityOverTime(
     interval: asked = "auto",
     splitStateChanges = true,
     mark = "bar",
+    cumulative = false,
     legend = true,
     title,
     subtitle,
@@ -260,7 +278,13 @@ export async function activityOverTime(
   const unknown = [...present].filter((key) => !KINDS.some(([k]) => k === key)).sort();
   const keys = [...known.map(([key]) => key), ...unknown];
   const colors = [...known.map(([, c]) => c), ...unknown.map((_, i) => OTHER_COLORS[i % 5]!)];
-  const bins = binned(rows, interval, keys);
+  if (typeof cumulative !== "boolean") {
+    throw new TypeError(
+      `Cannot use cumulative ${JSON.stringify(cumulative)}: it must be a boolean`,
+    );
+  }
+  const counted = binned(rows, interval, keys);
+  const bins = cumulative ? accumulated(counted) : counted;
   const heights = new Map<number, number>();
   for (const bin of bins) {
     const at = bin.start.getTime();
@@ -274,7 +298,8 @@ export async function activityOverTime(
   const integers = countTicks(Math.max(0, ...heights.values()));
   const ticks = integers === undefined ? {} : { ticks: integers, tickFormat: "d" };
   const noun = NOUNS[include];
-  const tip = (bin: Bin) => `${bin.kind}: ${bin.count} · ${when(bin, interval)}`;
+  const tip = (bin: Bin) =>
+    `${bin.kind}: ${bin.count} · ${cumulative ? "by the end of " : ""}${when(bin, interval)}`;
   const drawn: PlotMarkish[] = mark === "bar"
     ? [Plot.rectY(bins.filter((bin) => bin.count > 0), {
       x1: "start",
@@ -291,7 +316,7 @@ export async function activityOverTime(
         y: "count",
         stroke: "kind",
         strokeWidth: 2,
-        curve: "monotone-x",
+        curve: "linear",
       }),
       Plot.dot(bins, { x: "start", y: "count", fill: "kind", r: 2, title: tip }),
     ];
@@ -315,7 +340,9 @@ export async function activityOverTime(
       labelAnchor: "center",
     }, x),
     y: mergeScale({
-      label: `↑ ${noun.charAt(0).toUpperCase()}${noun.slice(1)} per ${interval}`,
+      label: `↑ ${noun.charAt(0).toUpperCase()}${noun.slice(1)} ${
+        cumulative ? "since the first" : "per"
+      } ${interval}`,
       grid: true,
       ...ticks,
     }, y),

@@ -18,7 +18,7 @@ export interface Heading {
 
 const TITLE = 16;
 const SUBTITLE = 13;
-const CHAR = 6.6;
+const CHAR = 7.4; // px per character of 13 px text, generous for wide fonts (DejaVu Sans)
 
 /** Splits `text` into lines of at most `width` px (estimated), at spaces. */
 function wrap(text: string, width: number): string[] {
