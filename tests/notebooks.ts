@@ -26,6 +26,7 @@ export async function listNotebooks(): Promise<string[]> {
 if (import.meta.main) {
   const filter = Deno.args[0];
   const paths = (await listNotebooks()).filter((path) => !filter || path.includes(filter));
+  if (paths.length === 0) throw new Error(`Cannot refresh notebooks: none matches ${filter}`);
   const { success } = await new Deno.Command(Deno.execPath(), {
     args: [
       "run",

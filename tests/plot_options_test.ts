@@ -283,6 +283,11 @@ Deno.test("titles and subtitles are drawn inside the SVG of every named chart", 
     ]);
     assert.match(toSvg(chart), /Is validation keeping up\?/);
   }
+  const long = "Is validation keeping up with mapping in every project of the campaign this year?";
+  const narrow = await progressOverTime(oneProject, { width: 320, title: long, subtitle: long });
+  const lines = texts(narrow, "g[aria-label='heading'] text");
+  assert.ok(lines.length >= 4, `a long title and subtitle wrap at 320 px: ${lines.join(" | ")}`);
+  assert.equal(lines.join(" "), `${long} ${long}`);
   const plain = await progressOverTime(oneProject);
   const titled = await progressOverTime(oneProject, { title: "A title" });
   assert.ok(Number(titled.getAttribute("height")) > Number(plain.getAttribute("height")));

@@ -18,11 +18,12 @@ export interface Heading {
 
 const TITLE = 16;
 const SUBTITLE = 13;
-const CHAR = 7.4; // px per character of 13 px text, generous for wide fonts (DejaVu Sans)
+/** Px per character per px of font size, generous for wide fonts (DejaVu Sans). */
+const CHAR = 0.57;
 
-/** Splits `text` into lines of at most `width` px (estimated), at spaces. */
-function wrap(text: string, width: number): string[] {
-  const most = Math.max(20, Math.floor(width / CHAR));
+/** Splits `text` into lines of at most `width` px (estimated) in `size` px type, at spaces. */
+function wrap(text: string, width: number, size: number): string[] {
+  const most = Math.max(20, Math.floor(width / (CHAR * size)));
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -45,7 +46,7 @@ function text(document: ChartDocument, content: string, attributes: Record<strin
 
 /**
  * Moves a chart's drawing (and legend) down and draws `title` and `subtitle` above it, left
- * aligned, the subtitle wrapped at the chart's width. The chart's height and viewBox grow by
+ * aligned, each wrapped at the chart's width. The chart's height and viewBox grow by
  * the heading's height; without a title or subtitle the chart is unchanged. Returns the chart.
  *
  * @example
@@ -77,9 +78,9 @@ export function addHeading(
   group.setAttribute("aria-label", "heading");
   group.setAttribute("text-anchor", "start");
   let y = 6;
-  if (title) {
-    y += TITLE + 2;
-    group.appendChild(text(document, title, {
+  for (const line of title ? wrap(title, width - 20, TITLE) : []) {
+    y += TITLE + 4;
+    group.appendChild(text(document, line, {
       x: "10",
       y: String(y),
       "font-size": String(TITLE),
@@ -87,7 +88,7 @@ export function addHeading(
       fill: "#222",
     }));
   }
-  for (const line of subtitle ? wrap(subtitle, width - 20) : []) {
+  for (const line of subtitle ? wrap(subtitle, width - 20, SUBTITLE) : []) {
     y += SUBTITLE + 4;
     group.appendChild(text(document, line, {
       x: "10",
