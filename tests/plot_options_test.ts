@@ -5,11 +5,12 @@
  */
 
 import assert from "node:assert/strict";
-import { type DataFrame, pl } from "../src/deps.ts";
+import { type DataFrame, importPlot, pl } from "../src/deps.ts";
 import {
   activityOverTime,
   type ChartElement,
   contributors,
+  plotDocument,
   progressOverTime,
   projectsOverview,
   save,
@@ -291,6 +292,33 @@ Deno.test("titles and subtitles are drawn inside the SVG of every named chart", 
   const plain = await progressOverTime(oneProject);
   const titled = await progressOverTime(oneProject, { title: "A title" });
   assert.ok(Number(titled.getAttribute("height")) > Number(plain.getAttribute("height")));
+});
+
+Deno.test("toSvg: a Plot figure with a title and subtitle is written with them inside", async () => {
+  const Plot = await importPlot();
+  const figure = Plot.plot({
+    document: await plotDocument(),
+    title: "Dots & more",
+    subtitle: "Two of them",
+    marks: [Plot.dot([[1, 2], [3, 4]])],
+  }) as unknown as ChartElement;
+  assert.equal(figure.tagName.toLowerCase(), "figure");
+  const before = figure.outerHTML;
+  const svg = toSvg(figure);
+  assert.match(svg, /^<\?xml[^>]*>\n<svg[^>]*xmlns=/);
+  assert.match(
+    svg,
+    /<g[^>]*aria-label="heading"[^>]*><text[^>]*>Dots &amp; more<\/text><text[^>]*>Two of them<\/text>/,
+  );
+  assert.equal((svg.match(/<circle/g) ?? []).length, 2);
+  assert.equal(figure.outerHTML, before, "the figure itself is left as it is");
+  const legend = Plot.plot({
+    document: await plotDocument(),
+    title: "With an HTML legend",
+    color: { legend: true },
+    marks: [Plot.dot([{ k: "a" }], { x: 1, y: 1, fill: "k" })],
+  }) as unknown as ChartElement;
+  assert.throws(() => toSvg(legend), /Cannot write a <figure> element as SVG/);
 });
 
 Deno.test("save: .svg, .html and .png by extension; other paths refused", async () => {

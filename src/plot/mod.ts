@@ -31,10 +31,10 @@ export {
   type ChartElement,
   plotDocument,
   SVG_NS,
-  toSvg,
   withNamespaces,
   XLINK_NS,
 } from "./document.ts";
+export { toSvg } from "./to_svg.ts";
 export { type PlotRow, plotRows } from "./data.ts";
 export { addSwatchLegend, type Swatch, type SwatchLegendOptions } from "./legend.ts";
 export {

@@ -5,7 +5,8 @@
  */
 
 import { importResvg } from "../deps.ts";
-import { type ChartElement, toSvg } from "./document.ts";
+import type { ChartElement } from "./document.ts";
+import { toSvg } from "./to_svg.ts";
 
 /** Options of {@link save}. */
 export interface SaveOptions {
