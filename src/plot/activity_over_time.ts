@@ -15,6 +15,7 @@ import {
   requireColumns,
   type ScaledChart,
 } from "./chart.ts";
+import { activityBins, type Bin, pickInterval } from "./activity_bins.ts";
 import { plotRows } from "./data.ts";
 import type { ChartElement } from "./document.ts";
 import { plotDocument } from "./document.ts";
@@ -72,7 +73,6 @@ export interface ActivityOverTimeOptions extends PlotOptions {
   subtitle?: string;
 }
 
-const DAY = 86_400_000;
 const INCLUDES: readonly ActivityInclude[] = ["stateChanges", "locks", "all"];
 const LOCK = /^(LOCKED|EXTENDED|AUTO_UNLOCKED)_FOR_/;
 const NOUNS: Record<ActivityInclude, string> = {
@@ -99,14 +99,6 @@ const KINDS: readonly (readonly [string, string])[] = [
 ];
 const OTHER_COLORS = ["#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f"];
 
-/** One bar (or line point): the actions of one kind in one interval. */
-interface Bin {
-  start: Date;
-  end: Date;
-  kind: string;
-  count: number;
-}
-
 function included(include: ActivityInclude): (action: string) => boolean {
   if (include === "all") return () => true;
   if (include === "locks") return (action) => LOCK.test(action);
@@ -120,68 +112,6 @@ function kindOf(split: boolean): (row: Record<string, unknown>) => string {
       ? `→ ${row.actionText}`
       : action;
   };
-}
-
-/**
- * The start of the UTC day, week (from Monday, as polars' `truncate("1w")`) or month of an
- * instant, in ms.
- */
-function intervalStart(time: number, interval: "day" | "week" | "month"): number {
-  const day = Math.floor(time / DAY);
-  if (interval === "day") return day * DAY;
-  if (interval === "week") return (day - ((day + 3) % 7 + 7) % 7) * DAY; // 1970-01-05 was a Monday
-  const date = new Date(time);
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
-}
-
-function nextStart(start: number, interval: "day" | "week" | "month"): number {
-  if (interval === "day") return start + DAY;
-  if (interval === "week") return start + 7 * DAY;
-  const date = new Date(start);
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
-}
-
-function pickInterval(times: readonly number[]): "day" | "week" | "month" {
-  const days = (Math.max(...times) - Math.min(...times)) / DAY;
-  return !(days > 120) ? "day" : days <= 730 ? "week" : "month";
-}
-
-/** Counts per interval and kind, with a zero for every interval and kind without any. */
-function binned(
-  rows: readonly { time: number; kind: string }[],
-  interval: "day" | "week" | "month",
-  keys: readonly string[],
-): Bin[] {
-  if (rows.length === 0) return [];
-  const counts = new Map<string, number>();
-  for (const { time, kind } of rows) {
-    const key = `${intervalStart(time, interval)} ${kind}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  const times = rows.map(({ time }) => time);
-  const last = intervalStart(Math.max(...times), interval);
-  const bins: Bin[] = [];
-  for (
-    let start = intervalStart(Math.min(...times), interval);
-    start <= last;
-    start = nextStart(start, interval)
-  ) {
-    for (const kind of keys) {
-      const count = counts.get(`${start} ${kind}`) ?? 0;
-      bins.push({ start: new Date(start), end: new Date(nextStart(start, interval)), kind, count });
-    }
-  }
-  return bins;
-}
-
-/** The same bins with each kind's count summed up to and including its interval. */
-function accumulated(bins: readonly Bin[]): Bin[] {
-  const sums = new Map<string, number>();
-  return bins.map((bin) => {
-    const count = (sums.get(bin.kind) ?? 0) + bin.count;
-    sums.set(bin.kind, count);
-    return { ...bin, count };
-  });
 }
 
 function when(bin: Bin, interval: "day" | "week" | "month"): string {
@@ -256,6 +186,11 @@ export async function activityOverTime(
   if (mark !== "bar" && mark !== "line") {
     throw new TypeError(`Cannot use mark ${JSON.stringify(mark)}: it must be "bar" or "line"`);
   }
+  if (typeof cumulative !== "boolean") {
+    throw new TypeError(
+      `Cannot use cumulative ${JSON.stringify(cumulative)}: it must be a boolean`,
+    );
+  }
   requireColumns(
     frame,
     ["actionDate", "action"],
@@ -278,13 +213,7 @@ export async function activityOverTime(
   const unknown = [...present].filter((key) => !KINDS.some(([k]) => k === key)).sort();
   const keys = [...known.map(([key]) => key), ...unknown];
   const colors = [...known.map(([, c]) => c), ...unknown.map((_, i) => OTHER_COLORS[i % 5]!)];
-  if (typeof cumulative !== "boolean") {
-    throw new TypeError(
-      `Cannot use cumulative ${JSON.stringify(cumulative)}: it must be a boolean`,
-    );
-  }
-  const counted = binned(rows, interval, keys);
-  const bins = cumulative ? accumulated(counted) : counted;
+  const bins = activityBins(rows, { interval, keys, cumulative });
   const heights = new Map<number, number>();
   for (const bin of bins) {
     const at = bin.start.getTime();

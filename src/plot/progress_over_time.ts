@@ -6,7 +6,7 @@
  */
 
 import type { DataFrame, PlotMarkish, PlotOptions } from "../deps.ts";
-import { importPlot, pl } from "../deps.ts";
+import { importPlot } from "../deps.ts";
 import {
   countTicks,
   emptyNote,
@@ -15,7 +15,7 @@ import {
   requireColumns,
   type ScaledChart,
 } from "./chart.ts";
-import { plotRows } from "./data.ts";
+import { progressLines } from "./progress_lines.ts";
 import type { ChartElement } from "./document.ts";
 import { plotDocument } from "./document.ts";
 import { type Moment, toInstant } from "../time.ts";
@@ -63,95 +63,12 @@ export interface ProgressOverTimeOptions extends PlotOptions {
 }
 
 const COLUMNS = ["date", "cumulativeMapped", "cumulativeValidated", "totalTasks"] as const;
-const COUNTS = ["cumulativeMapped", "cumulativeValidated", "totalTasks"] as const;
 const SERIES = [
   { key: "Mapped", column: "cumulativeMapped", color: "#4269d0" },
   { key: "Validated", column: "cumulativeValidated", color: "#3a9a4f" },
   { key: "Total tasks", column: "totalTasks", color: "#8c8c8c" },
 ] as const;
-const DAY = 86_400_000;
 const BY: readonly ProgressBy[] = ["total", "project", "overlay"];
-const NAME_COLUMNS = ["projectName", "name"] as const;
-
-/** One point of a line: a project's (or the sum's) running totals on a day. */
-interface Point {
-  project: string;
-  date: Date;
-  cumulativeMapped: number;
-  cumulativeValidated: number;
-  totalTasks: number;
-}
-
-/**
- * The campaign-wide counts per day of a many-projects frame: every project's cumulative counts
- * carried forward to each day of the union of days (0 before its first day), its `totalTasks`
- * carried back as well, then summed per day.
- */
-function summed(frame: DataFrame): DataFrame {
-  const days = frame.select("date").unique().sort("date");
-  const grid = frame.select("projectId").unique().join(days, { how: "cross" });
-  return grid
-    .join(frame.select("projectId", ...COLUMNS), { on: ["projectId", "date"], how: "left" })
-    .sort(["projectId", "date"])
-    .withColumns(
-      pl.col("cumulativeMapped").forwardFill().over("projectId").fillNull(0),
-      pl.col("cumulativeValidated").forwardFill().over("projectId").fillNull(0),
-      pl.col("totalTasks").forwardFill().over("projectId").backwardFill().over("projectId"),
-    )
-    .groupBy("date")
-    .agg(...COUNTS.map((name) => pl.col(name).sum()))
-    .sort("date");
-}
-
-/**
- * One line's points between `from` and `to`: the level reached before `from` carried to it
- * (0, with the first known `totalTasks`, before the first day), the days in between, and the
- * last level carried to `to`.
- */
-function clipped(points: readonly Point[], from?: Date, to?: Date): Point[] {
-  if (points.length === 0 || (from === undefined && to === undefined)) return [...points];
-  const start = from?.getTime() ?? -Infinity;
-  const end = to?.getTime() ?? Infinity;
-  const before = points.filter((point) => point.date.getTime() < start).at(-1);
-  const inside = points.filter((point) => {
-    const time = point.date.getTime();
-    return time >= start && time <= end;
-  });
-  const result = [...inside];
-  if (from !== undefined && result[0]?.date.getTime() !== start) {
-    const level = before ?? { ...points[0]!, cumulativeMapped: 0, cumulativeValidated: 0 };
-    result.unshift({ ...level, date: from });
-  }
-  const last = result.at(-1);
-  if (to !== undefined && last !== undefined && last.date.getTime() < end) {
-    result.push({ ...last, date: to });
-  }
-  return result;
-}
-
-function percent(point: Point): Point {
-  const of = (count: number) => point.totalTasks > 0 ? (100 * count) / point.totalTasks : 0;
-  return {
-    ...point,
-    cumulativeMapped: of(point.cumulativeMapped),
-    cumulativeValidated: of(point.cumulativeValidated),
-    totalTasks: 100,
-  };
-}
-
-/** `#id name` per project id, from a `projectName` or `name` column when there is one. */
-function projectLabels(frame: DataFrame): Map<unknown, string> {
-  const column = NAME_COLUMNS.find((name) => frame.columns.includes(name));
-  const labels = new Map<unknown, string>();
-  if (!frame.columns.includes("projectId")) return labels;
-  const rows = frame.select("projectId", ...(column ? [column] : [])).unique().toRecords();
-  for (const row of rows) {
-    const name = column && typeof row[column] === "string" ? String(row[column]) : "";
-    const short = name.length > 32 ? `${name.slice(0, 31)}…` : name;
-    labels.set(row.projectId, short ? `#${row.projectId} ${short}` : `#${row.projectId}`);
-  }
-  return labels;
-}
 
 /**
  * Cumulative mapped and validated tasks over time against the total number of tasks (a dashed
@@ -235,30 +152,12 @@ export async function progressOverTime(
   const split = many && by !== "total";
   const facet = split && by === "project";
   const overlay = split && by === "overlay";
-  const labels = projectLabels(frame);
-  const data = many && !split ? summed(frame) : frame.sort(split ? ["projectId", "date"] : "date");
-  const rows = plotRows(data, split ? ["projectId", ...COLUMNS] : COLUMNS);
-  const lines = new Map<string, Point[]>();
-  for (const row of rows) {
-    const project = split ? labels.get(row.projectId) ?? `#${row.projectId}` : "";
-    const point: Point = {
-      project,
-      date: row.date as Date,
-      cumulativeMapped: Number(row.cumulativeMapped ?? 0),
-      cumulativeValidated: Number(row.cumulativeValidated ?? 0),
-      totalTasks: Number(row.totalTasks ?? 0),
-    };
-    lines.set(project, [...(lines.get(project) ?? []), point]);
-  }
-  const lastDay = Math.max(...rows.map((row) => (row.date as Date).getTime()));
-  const end = to ??
-    (from === undefined || rows.length === 0
-      ? undefined
-      : new Date(Math.max(lastDay, from.getTime() + DAY)));
-  const points = [...lines.values()].flatMap((line) =>
-    clipped(line, from, end).map(normalize ? percent : (point) => point)
-  );
-  const projects = [...lines.keys()];
+  const { projects, points, end } = progressLines(frame, {
+    split,
+    normalize,
+    ...(from === undefined ? {} : { from }),
+    ...(to === undefined ? {} : { to }),
+  });
   const [Plot, document] = await Promise.all([importPlot(), plotDocument()]);
   const top = Math.max(0, ...points.map((point) => point.totalTasks));
   const integers = normalize ? undefined : countTicks(top);
@@ -288,7 +187,8 @@ export async function progressOverTime(
         strokeDasharray: key === "Total tasks" ? "5,4" : "none",
       })
     );
-  if (facet && labels.size > 0 && points.length > 0) {
+  const named = projects.some((project) => project.includes(" "));
+  if (facet && named && points.length > 0) {
     own.push(Plot.text(projects, {
       fy: (project: string) => project,
       text: (project: string) => project,
@@ -299,7 +199,6 @@ export async function progressOverTime(
       fill: "#333",
     }));
   }
-  const named = [...labels.values()].some((label) => label.includes(" "));
   const keys = overlay ? projects : SERIES.map(({ key }) => key);
   const chart = Plot.plot({
     width: 640,
