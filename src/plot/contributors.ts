@@ -193,8 +193,8 @@ export async function contributors(
       tasks: Number(user[name]),
     }))
   );
-  const end = (user: User) =>
-    Math.max(Number(user.score), drawn.reduce((sum, name) => sum + Number(user[name] ?? 0), 0));
+  const drawnSum = (user: User) => drawn.reduce((sum, name) => sum + Number(user[name] ?? 0), 0);
+  const end = (user: User) => Math.max(Number(user.score), drawnSum(user));
   const integers = countTicks(Math.max(0, ...users.map(end)));
   const ticks = integers === undefined ? {} : { ticks: integers, tickFormat: "d" };
   const longest = Math.max(0, ...names.map((name) => Math.min(name.length, 24)));
@@ -208,7 +208,7 @@ export async function contributors(
         `${bar.username}: ${bar.tasks} ${bar.measure.toLowerCase()}`,
     }),
     Plot.text(users, {
-      x: (user: User) => drawn.reduce((sum, name) => sum + Number(user[name] ?? 0), 0),
+      x: drawnSum,
       y: "username",
       text: (user: User) => String(user.score),
       textAnchor: "start",
