@@ -242,6 +242,33 @@ Deno.test("contributors: ranks a per-user frame by the column named in by", asyn
   assert.deepEqual(texts(chosen, "g[aria-label='y-axis tick label'] text"), ["cy", "ana"]);
 });
 
+Deno.test("contributors: takes a per-user activity frame, lists and times included", async () => {
+  // The shape of the analyst queries' per-user activity in a window.
+  const perUser = pl.DataFrame({
+    username: ["ana", "bo"],
+    mapped: [6, 3],
+    mappedLaterValidated: [2, 3],
+    mappedLaterInvalidated: [4, 0],
+    invalidatedBy: [["cy", "di"], []],
+    validated: [0, 5],
+    invalidated: [1, 0],
+    badImagery: [0, 1],
+    mappingHours: [3.5, 1.25],
+    firstAction: [new Date("2026-05-01T00:00:00Z"), new Date("2026-05-02T00:00:00Z")],
+  }).withColumns(pl.col("firstAction").cast(pl.Datetime("us", "UTC")));
+  const worst = await contributors(perUser, { by: "mappedLaterInvalidated" });
+  assert.deepEqual(texts(worst, "g[aria-label='y-axis tick label'] text"), ["ana"]);
+  assert.deepEqual(texts(worst, "g[aria-label='color legend'] text"), [
+    "Tasks",
+    "Mapped later invalidated",
+  ]);
+  const all = await contributors(perUser);
+  // mapped + validated + invalidated + badImagery: ana 7, bo 9.
+  assert.deepEqual(texts(all, "g[aria-label='y-axis tick label'] text"), ["bo", "ana"]);
+  assert.deepEqual(texts(all, "g[aria-label='text'] text"), ["9", "7"]);
+  await assert.rejects(() => contributors(perUser, { by: "invalidatedBy" }), /it is List/);
+});
+
 Deno.test("contributors: names the columns it lacks or cannot count", async () => {
   await assert.rejects(
     () => contributors(window, { by: "mappedLater" }),
