@@ -86,23 +86,28 @@ export {
   TmError,
 } from "./src/errors.ts";
 export {
+  type ActivityInclude,
   type ActivityInterval,
   activityOverTime,
   type ActivityOverTimeOptions,
   type ChartElement,
   contributors,
   type ContributorsOptions,
+  type Heading,
   type ProgressBy,
   progressOverTime,
   type ProgressOverTimeOptions,
   type ProjectsColorBy,
   projectsOverview,
   type ProjectsOverviewOptions,
+  save,
+  type SaveOptions,
   TASK_STATUS_COLORS,
   taskMap,
   type TaskMapOptions,
   toSvg,
 } from "./src/plot/mod.ts";
+export { type Moment, type TimeUnit, utc, utcDay, valueAt } from "./src/time.ts";
 export { FrameTable, table, type TableOptions } from "./src/table.ts";
 export { type CacheMode, type CacheOptions, DEFAULT_CACHE_TTL } from "./src/cache.ts";
 export { type Provenance, ProvenanceRecorder, type TmServer } from "./src/provenance.ts";

@@ -69,3 +69,23 @@ export function importPlot(): Promise<PlotModule> {
 export function importLinkedom(): Promise<LinkedomModule> {
   return import("npm:linkedom@0.18.15");
 }
+
+/** The resvg module (`npm:@resvg/resvg-js`): SVG to PNG, native code, with the system's fonts. */
+export type ResvgModule = typeof import("npm:@resvg/resvg-js@2.6.2");
+
+/**
+ * Imports resvg-js 2.6.2 on first use, for charts saved as PNG (it needs `--allow-ffi`).
+ *
+ * @example
+ * ```ts
+ * import { importResvg } from "./deps.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const { Resvg } = await importResvg();
+ * const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="2"></svg>';
+ * assert.equal(new Resvg(svg).render().width, 4);
+ * ```
+ */
+export function importResvg(): Promise<ResvgModule> {
+  return import("npm:@resvg/resvg-js@2.6.2");
+}

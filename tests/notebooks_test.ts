@@ -9,11 +9,11 @@ import { startEmulator } from "../src/emulator/server.ts";
 import {
   executeNotebook,
   jupyterMissing,
-  listNotebooks,
   mimeTypes,
-  type Notebook,
   problems,
-} from "./notebooks.ts";
+  silentCells,
+} from "../tools/notebook/execute.ts";
+import { listNotebooks } from "./notebooks.ts";
 
 const missing = await jupyterMissing();
 const ci = Deno.env.get("CI") === "true";
@@ -33,13 +33,6 @@ if (missing && ci) {
 /** How many times a notebook may run before a cell without output fails the test. */
 const RUNS = 3;
 
-/** The first line of every code cell that has no output. */
-function silentCells(notebook: Notebook): string[] {
-  return notebook.cells
-    .filter((cell) => cell.cell_type === "code" && (cell.outputs ?? []).length === 0)
-    .map((cell) => [cell.source].flat().join("").split("\n")[0] ?? "");
-}
-
 for (const path of notebooks) {
   const name = path.slice(path.lastIndexOf("/") + 1);
   Deno.test({
@@ -50,13 +43,16 @@ for (const path of notebooks) {
       const outputDir = await Deno.makeTempDir({ prefix: "tmframes-notebooks-" });
       try {
         // The Deno kernel now and then sends a cell's result after its idle status; the
-        // executor waits a moment for such late output (jupyter/deno_execute.py). Should a
+        // executor waits a moment for such late output (tools/notebook/). Should a
         // result come later still, running again tells that race from a cell that really
         // shows nothing, which fails every run. The test task runs this file on its own,
         // after the parallel suite, to keep the machine quiet.
-        let notebook = await executeNotebook(path, { emulator, outputDir });
+        let notebook = await executeNotebook(path, {
+          env: { TM_API_URL: emulator.url },
+          outputDir,
+        });
         for (let run = 2; run <= RUNS && silentCells(notebook).length > 0; run++) {
-          notebook = await executeNotebook(path, { emulator, outputDir });
+          notebook = await executeNotebook(path, { env: { TM_API_URL: emulator.url }, outputDir });
         }
         assert.deepEqual(problems(notebook), []);
         const types = mimeTypes(notebook);

@@ -262,10 +262,10 @@ Deno.test("progressOverTime: many projects summed, or one panel each", async () 
 
 Deno.test("activityOverTime: stacked bars that count every action", async () => {
   const { activities } = project;
-  const chart = await activityOverTime(activities, { interval: "day" });
+  const chart = await activityOverTime(activities, { interval: "day", include: "all" });
   assertStandalone(chart);
   const counted = texts(chart, "g[aria-label='rect'] rect title")
-    .map((title) => Number(/^(\d+) actions$/.exec(title)?.[1]));
+    .map((title) => Number(/: (\d+) · \d{4}-\d\d-\d\d$/.exec(title)?.[1]));
   assert.equal(counted.reduce((a, b) => a + b, 0), activities.height);
   const groups = activities
     .withColumns(pl.col("actionDate").dt.truncate("1d").alias("day"))
@@ -280,11 +280,24 @@ Deno.test("activityOverTime: stacked bars that count every action", async () => 
   const legend = legendOf(chart);
   assert.equal(legend[0], "Action");
   assert.ok(legend.includes("→ MAPPED") && legend.includes("LOCKED_FOR_MAPPING"), legend.join());
-  const weekly = await activityOverTime(activities, { interval: "week", splitStateChanges: false });
+  const weekly = await activityOverTime(activities, {
+    interval: "week",
+    include: "all",
+    splitStateChanges: false,
+  });
   assert.ok(legendOf(weekly).includes("STATE_CHANGE"));
   assert.ok(weekly.querySelectorAll("g[aria-label='rect'] rect").length < counted.length);
   const auto = await activityOverTime(activities);
-  assert.match(texts(auto, "g[aria-label='y-axis label'] text").join(), /per (day|week|month)/);
+  assert.match(
+    texts(auto, "g[aria-label='y-axis label'] text").join(),
+    /State changes per (day|week|month)/,
+  );
+  const states = activities.filter(pl.col("action").eq(pl.lit("STATE_CHANGE"))).height;
+  const byDefault = await activityOverTime(activities, { interval: "day" });
+  const drawn = texts(byDefault, "g[aria-label='rect'] rect title")
+    .map((title) => Number(/: (\d+) · /.exec(title)?.[1]));
+  assert.equal(drawn.reduce((a, b) => a + b, 0), states, "by default only state changes count");
+  assert.ok(!legendOf(byDefault).includes("LOCKED_FOR_MAPPING"));
 });
 
 Deno.test("contributors: one bar row per top user, parts and sums as in the frame", async () => {
@@ -386,7 +399,7 @@ Deno.test("named charts: an empty frame draws a note; a wrong frame is refused",
   const empties = [
     [await progressOverTime(project.byDay.head(0)), "No contributions to chart"],
     [await progressOverTime(project.manyByDay.head(0)), "No contributions to chart"],
-    [await activityOverTime(project.activities.head(0)), "No activity to chart"],
+    [await activityOverTime(project.activities.head(0)), "No state changes to chart"],
     [await contributors(project.users.head(0)), "No contributors to chart"],
     [await taskMap(project.tasks.head(0)), "No tasks to draw"],
   ] as const;
@@ -400,7 +413,10 @@ Deno.test("named charts: an empty frame draws a note; a wrong frame is refused",
     /Cannot draw progressOverTime: the frame lacks date, cumulativeMapped.*contributionsByDay/,
   );
   await assert.rejects(() => activityOverTime(project.tasks), /lacks actionDate, action/);
-  await assert.rejects(() => contributors(project.tasks), /lacks username, mapped/);
+  await assert.rejects(
+    () => contributors(project.tasks),
+    /Cannot draw contributors: the frame lacks username and a count column \(mapped, /,
+  );
   await assert.rejects(() => taskMap(project.users), TypeError);
 });
 

@@ -15,12 +15,16 @@ import {
   requireColumns,
   type ScaledChart,
 } from "./chart.ts";
+import { activityBins, type Bin, pickInterval } from "./activity_bins.ts";
 import { plotRows } from "./data.ts";
 import type { ChartElement } from "./document.ts";
 import { plotDocument } from "./document.ts";
 
-/** The width of a bar: one day, week (from Sunday, UTC) or month; `"auto"` picks by span. */
+/** The width of a bar: one day, week (from Monday, UTC, like polars' `truncate("1w")`) or month; `"auto"` picks by span. */
 export type ActivityInterval = "auto" | "day" | "week" | "month";
+
+/** Which actions are counted: state changes, locks (with extensions and auto-unlocks), or all. */
+export type ActivityInclude = "stateChanges" | "locks" | "all";
 
 /**
  * Options of {@link activityOverTime}: the chart's own, plus any Plot option, merged over the
@@ -29,8 +33,16 @@ export type ActivityInterval = "auto" | "day" | "week" | "month";
  */
 export interface ActivityOverTimeOptions extends PlotOptions {
   /**
-   * What one bar counts: actions per `"day"`, `"week"` or `"month"` (UTC). `"auto"` takes days
-   * when the activity spans at most 120 days, weeks up to two years, months beyond.
+   * Which actions to count: `"stateChanges"` (`STATE_CHANGE` rows: tasks set to mapped,
+   * validated, invalidated ...), `"locks"` (`LOCKED_FOR_*`, `EXTENDED_FOR_*`,
+   * `AUTO_UNLOCKED_FOR_*`) or `"all"` (those and comments).
+   * @default "stateChanges"
+   */
+  include?: ActivityInclude;
+  /**
+   * What one bar counts: actions per `"day"`, `"week"` (from Monday, as polars'
+   * `dt.truncate("1w")`) or `"month"`, in UTC. `"auto"` takes days when the activity spans at
+   * most 120 days, weeks up to two years, months beyond.
    * @default "auto"
    */
   interval?: ActivityInterval;
@@ -40,11 +52,34 @@ export interface ActivityOverTimeOptions extends PlotOptions {
    * @default true
    */
   splitStateChanges?: boolean;
+  /**
+   * `"bar"`: stacked bars, the total per interval. `"line"`: one line per kind of action, with
+   * zeros for intervals without any, to compare kinds (mapped against validated).
+   * @default "bar"
+   */
+  mark?: "bar" | "line";
+  /**
+   * Running totals: each kind's count up to the end of each interval, so that a widening gap
+   * between mapped and validated lines shows validation falling behind. Best with
+   * `mark: "line"`.
+   * @default false
+   */
+  cumulative?: boolean;
   /** Draw the colour legend above the chart, inside its `<svg>`. @default true */
   legend?: boolean;
+  /** A title drawn inside the SVG, above the legend: best the question answered. @default none */
+  title?: string;
+  /** A line or two under the title, inside the SVG. @default none */
+  subtitle?: string;
 }
 
-const DAY = 86_400_000;
+const INCLUDES: readonly ActivityInclude[] = ["stateChanges", "locks", "all"];
+const LOCK = /^(LOCKED|EXTENDED|AUTO_UNLOCKED)_FOR_/;
+const NOUNS: Record<ActivityInclude, string> = {
+  stateChanges: "state changes",
+  locks: "locks",
+  all: "actions",
+};
 
 /** Every kind of bar with a fixed colour, in legend order. */
 const KINDS: readonly (readonly [string, string])[] = [
@@ -64,6 +99,12 @@ const KINDS: readonly (readonly [string, string])[] = [
 ];
 const OTHER_COLORS = ["#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f"];
 
+function included(include: ActivityInclude): (action: string) => boolean {
+  if (include === "all") return () => true;
+  if (include === "locks") return (action) => LOCK.test(action);
+  return (action) => action === "STATE_CHANGE";
+}
+
 function kindOf(split: boolean): (row: Record<string, unknown>) => string {
   return (row) => {
     const action = String(row.action ?? "unknown");
@@ -73,49 +114,25 @@ function kindOf(split: boolean): (row: Record<string, unknown>) => string {
   };
 }
 
-/** The start of the UTC day, week (from Sunday) or month of an instant, as a bin key. */
-function binKey(time: number, interval: "day" | "week" | "month"): number {
-  const day = Math.floor(time / DAY);
-  if (interval === "day") return day;
-  if (interval === "week") return Math.floor((day + 4) / 7); // 1970-01-01 was a Thursday
-  const date = new Date(time);
-  return date.getUTCFullYear() * 12 + date.getUTCMonth();
-}
-
-/** The most actions in one bar, for the y ticks. */
-function tallest(rows: readonly Record<string, unknown>[], interval: "day" | "week" | "month") {
-  const counts = new Map<number, number>();
-  let most = 0;
-  for (const row of rows) {
-    const key = binKey((row.actionDate as Date).getTime(), interval);
-    const count = (counts.get(key) ?? 0) + 1;
-    counts.set(key, count);
-    if (count > most) most = count;
-  }
-  return most;
-}
-
-function pickInterval(rows: readonly Record<string, unknown>[]): "day" | "week" | "month" {
-  let first = Infinity, last = -Infinity;
-  for (const row of rows) {
-    const time = row.actionDate instanceof Date ? row.actionDate.getTime() : NaN;
-    if (time < first) first = time;
-    if (time > last) last = time;
-  }
-  const days = (last - first) / DAY;
-  return !(days > 120) ? "day" : days <= 730 ? "week" : "month";
+function when(bin: Bin, interval: "day" | "week" | "month"): string {
+  const day = bin.start.toISOString().slice(0, 10);
+  return interval === "day" ? day : interval === "week" ? `week of ${day}` : day.slice(0, 7);
 }
 
 /**
- * Stacked bars of actions per day, week or month, coloured by kind of action, from an
- * activities frame: `tm.project(id).activities().frame()` (columns `actionDate`, `action` and,
- * to split state changes by the state they set, `actionText`), or the same of many projects.
- * Locks are ambers, state changes blue (mapped), green (validated), red (invalidated) and grey
- * (bad imagery), with the legend inside the SVG. A frame without rows draws a note.
+ * Actions per day, week or month by kind of action, from any frame with `actionDate` and
+ * `action` (and, to split state changes by the state they set, `actionText`): the activities
+ * of a project (`tm.project(id).activities().frame()`) or of many. By default only state
+ * changes are counted (`include`), split into tasks set to mapped (blue), validated (green),
+ * invalidated (red), bad imagery (grey) and ready; `include: "locks"` counts locks (ambers),
+ * `"all"` everything. Weeks start on Monday (UTC), as polars' `dt.truncate("1w")`. Stacked
+ * bars by default; `mark: "line"` draws one line per kind to compare them. The legend,
+ * `title` and `subtitle` are drawn inside the SVG. A frame without rows to count draws a note;
+ * a frame without the columns is refused, naming them.
  *
  * Returns Plot's `<svg>` element, with `xmlns` set.
  *
- * @example A project's activity, week by week
+ * @example Is validation keeping up with mapping? Week by week
  * ```ts
  * import { createClient } from "../../mod.ts";
  * import { startEmulator } from "../../emulator.ts";
@@ -127,8 +144,12 @@ function pickInterval(rows: readonly Record<string, unknown>[]): "day" | "week" 
  *   const tm = createClient({ baseUrl: emulator.url });
  *   const [latest] = await tm.projects().orderBy("lastUpdated", "desc").limit(1).records();
  *   const activity = await tm.project(latest!.projectId).activities().frame();
- *   const chart = await activityOverTime(activity, { interval: "week" });
- *   assert.match(toSvg(chart), /Actions per week/);
+ *   const chart = await activityOverTime(activity, {
+ *     interval: "week",
+ *     mark: "line",
+ *     title: "Is validation keeping up with mapping?",
+ *   });
+ *   assert.match(toSvg(chart), /State changes per week/);
  * } finally {
  *   await emulator.close();
  * }
@@ -139,9 +160,14 @@ export async function activityOverTime(
   options: ActivityOverTimeOptions = {},
 ): Promise<ChartElement> {
   const {
+    include = "stateChanges",
     interval: asked = "auto",
     splitStateChanges = true,
+    mark = "bar",
+    cumulative = false,
     legend = true,
+    title,
+    subtitle,
     marks = [],
     x,
     y,
@@ -153,6 +179,19 @@ export async function activityOverTime(
       `Cannot use interval ${JSON.stringify(asked)}: it must be "auto", "day", "week" or "month"`,
     );
   }
+  if (!INCLUDES.includes(include)) {
+    throw new TypeError(
+      `Cannot use include ${JSON.stringify(include)}: it must be "stateChanges", "locks" or "all"`,
+    );
+  }
+  if (mark !== "bar" && mark !== "line") {
+    throw new TypeError(`Cannot use mark ${JSON.stringify(mark)}: it must be "bar" or "line"`);
+  }
+  if (typeof cumulative !== "boolean") {
+    throw new TypeError(
+      `Cannot use cumulative ${JSON.stringify(cumulative)}: it must be a boolean`,
+    );
+  }
   requireColumns(
     frame,
     ["actionDate", "action"],
@@ -161,28 +200,59 @@ export async function activityOverTime(
   );
   const split = splitStateChanges && frame.columns.includes("actionText");
   const [Plot, document] = await Promise.all([importPlot(), plotDocument()]);
+  const keep = included(include);
+  const kind = kindOf(split);
   const rows = plotRows(
     frame,
     split ? ["actionDate", "action", "actionText"] : ["actionDate", "action"],
   )
-    .filter((row) => row.actionDate instanceof Date);
-  const interval = asked === "auto" ? pickInterval(rows) : asked;
-  const kind = kindOf(split);
-  const present = new Set(rows.map(kind));
+    .filter((row) => row.actionDate instanceof Date && keep(String(row.action)))
+    .map((row) => ({ time: (row.actionDate as Date).getTime(), kind: kind(row) }));
+  const interval = asked !== "auto" ? asked : pickInterval(rows.map(({ time }) => time));
+  const present = new Set(rows.map((row) => row.kind));
   const known = KINDS.filter(([key]) => present.has(key));
   const unknown = [...present].filter((key) => !KINDS.some(([k]) => k === key)).sort();
   const keys = [...known.map(([key]) => key), ...unknown];
   const colors = [...known.map(([, c]) => c), ...unknown.map((_, i) => OTHER_COLORS[i % 5]!)];
-  const integers = countTicks(tallest(rows, interval));
+  const bins = activityBins(rows, { interval, keys, cumulative });
+  const heights = new Map<number, number>();
+  for (const bin of bins) {
+    const at = bin.start.getTime();
+    heights.set(
+      at,
+      mark === "bar"
+        ? (heights.get(at) ?? 0) + bin.count
+        : Math.max(heights.get(at) ?? 0, bin.count),
+    );
+  }
+  const integers = countTicks(Math.max(0, ...heights.values()));
   const ticks = integers === undefined ? {} : { ticks: integers, tickFormat: "d" };
-  const bars = { x: "actionDate", fill: kind, interval, order: [...keys], inset: 0.5 };
-  const own: PlotMarkish[] = rows.length === 0 ? [emptyNote(Plot, "No activity to chart")] : [
-    Plot.rectY(
-      rows,
-      Plot.binX({ y: "count", title: (bin: unknown[]) => `${bin.length} actions` }, bars),
-    ),
-    Plot.ruleY([0]),
-  ];
+  const noun = NOUNS[include];
+  const tip = (bin: Bin) =>
+    `${bin.kind}: ${bin.count} · ${cumulative ? "by the end of " : ""}${when(bin, interval)}`;
+  const drawn: PlotMarkish[] = mark === "bar"
+    ? [Plot.rectY(bins.filter((bin) => bin.count > 0), {
+      x1: "start",
+      x2: "end",
+      y: "count",
+      fill: "kind",
+      order: keys,
+      inset: 0.5,
+      title: tip,
+    })]
+    : [
+      Plot.line(bins, {
+        x: "start",
+        y: "count",
+        stroke: "kind",
+        strokeWidth: 2,
+        curve: "linear",
+      }),
+      Plot.dot(bins, { x: "start", y: "count", fill: "kind", r: 2, title: tip }),
+    ];
+  const own: PlotMarkish[] = rows.length === 0
+    ? [emptyNote(Plot, `No ${noun} to chart`)]
+    : [...drawn, Plot.ruleY([0])];
   const chart = Plot.plot({
     width: 640,
     height: 360,
@@ -190,10 +260,28 @@ export async function activityOverTime(
     marginBottom: 44,
     ...rest,
     document,
-    x: mergeScale({ type: "utc", label: "Date (UTC)", labelAnchor: "center" }, x),
-    y: mergeScale({ label: `↑ Actions per ${interval}`, grid: true, ...ticks }, y),
+    x: mergeScale({
+      type: "utc",
+      label: interval === "week"
+        ? "Week, from Monday (UTC)"
+        : interval === "month"
+        ? "Month (UTC)"
+        : "Date (UTC)",
+      labelAnchor: "center",
+    }, x),
+    y: mergeScale({
+      label: `↑ ${noun.charAt(0).toUpperCase()}${noun.slice(1)} ${
+        cumulative ? "since the first" : "per"
+      } ${interval}`,
+      grid: true,
+      ...ticks,
+    }, y),
     color: mergeScale({ type: "ordinal", domain: keys, range: colors }, color),
     marks: [...own, ...marks],
   }) as ScaledChart;
-  return finishChart(document, chart, rows.length === 0 ? [] : keys, { title: "Action", legend });
+  return finishChart(document, chart, rows.length === 0 ? [] : keys, {
+    title: include === "locks" ? "Lock" : include === "all" ? "Action" : "State change",
+    legend,
+    heading: { title, subtitle },
+  });
 }

@@ -7,6 +7,7 @@
 
 import type { DataFrame, PlotMarkish, PlotModule, PlotScaleOptions } from "../deps.ts";
 import { type ChartDocument, type ChartElement, withNamespaces } from "./document.ts";
+import { addHeading, type Heading } from "./heading.ts";
 import { addSwatchLegend } from "./legend.ts";
 
 /** A Plot chart with its scales, as `Plot.plot()` returns it. */
@@ -106,8 +107,8 @@ export function countTicks(max: number): number[] | undefined {
 
 /**
  * Sets the chart's namespaces and, unless `legend` is false or Plot returned an HTML figure,
- * draws a swatch legend for `keys` inside the SVG with the colours of the chart's colour scale.
- * Returns the chart.
+ * draws a swatch legend for `keys` inside the SVG with the colours of the chart's colour scale,
+ * and above it the `heading` (title and subtitle, see {@link addHeading}). Returns the chart.
  *
  * @example
  * ```ts
@@ -123,8 +124,9 @@ export function countTicks(max: number): number[] | undefined {
  *   color: { domain: ["a"], range: ["red"] },
  *   marks: [Plot.dot([{ k: "a" }], { x: 1, y: 1, fill: "k" })],
  * }) as unknown as ScaledChart;
- * finishChart(document, chart, ["a"], { title: "Kind" });
+ * finishChart(document, chart, ["a"], { title: "Kind", heading: { title: "Which kind?" } });
  * assert.match(chart.outerHTML, /aria-label="color legend"/);
+ * assert.match(chart.outerHTML, /Which kind\?/);
  * ```
  */
 export function finishChart(
@@ -136,19 +138,20 @@ export function finishChart(
     legend?: boolean;
     label?: (key: string) => string;
     stroke?: string;
+    heading?: Heading;
   },
 ): ChartElement {
   withNamespaces(chart);
-  if (options.legend === false || chart.tagName.toLowerCase() !== "svg" || keys.length === 0) {
-    return chart;
-  }
+  if (chart.tagName.toLowerCase() !== "svg") return chart;
   const scale = chart.scale("color");
-  if (scale === undefined) return chart;
-  const label = options.label ?? String;
-  const swatches = keys.map((key) => ({
-    label: label(key),
-    color: String(scale.apply(key)),
-    ...(options.stroke === undefined ? {} : { stroke: options.stroke }),
-  }));
-  return addSwatchLegend(document, chart, swatches, { title: options.title });
+  if (options.legend !== false && keys.length > 0 && scale !== undefined) {
+    const label = options.label ?? String;
+    const swatches = keys.map((key) => ({
+      label: label(key),
+      color: String(scale.apply(key)),
+      ...(options.stroke === undefined ? {} : { stroke: options.stroke }),
+    }));
+    addSwatchLegend(document, chart, swatches, { title: options.title });
+  }
+  return addHeading(document, chart, options.heading ?? {});
 }

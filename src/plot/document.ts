@@ -1,6 +1,6 @@
 /**
- * Observable Plot outside a browser: a linkedom `document` for Plot to draw into, the small
- * part of a DOM element the charts rely on, and {@link toSvg} for standalone SVG files.
+ * Observable Plot outside a browser: a linkedom `document` for Plot to draw into, and the
+ * small part of a DOM element the charts rely on.
  *
  * Plot and linkedom are imported on first use (see `deps.ts`), so code that only fetches
  * frames never loads them.
@@ -38,6 +38,10 @@ export interface ChartElement {
   appendChild<T extends ChartElement>(child: T): T;
   /** Elements below this one that match a CSS selector. */
   querySelectorAll(selectors: string): ArrayLike<ChartElement>;
+  /** A copy of the element, with its descendants when `deep`. */
+  cloneNode(deep?: boolean): ChartElement;
+  /** The document the element belongs to. */
+  readonly ownerDocument: ChartDocument | null;
 }
 
 /** The part of a DOM document that the charts use; it is also Plot's `document` option. */
@@ -92,36 +96,4 @@ export function withNamespaces<T extends ChartElement>(element: T): T {
   element.setAttribute("xmlns", SVG_NS);
   if (element.outerHTML.includes("xlink:")) element.setAttribute("xmlns:xlink", XLINK_NS);
   return element;
-}
-
-/**
- * A chart as a standalone SVG document string, with `xmlns` (and `xmlns:xlink` when used),
- * ready to write to a `.svg` file or to inline in a report.
- *
- * Throws `TypeError` when the chart is not an `<svg>` element: Plot wraps its SVG in an HTML
- * `<figure>` when asked for an HTML legend, title, subtitle or caption; leave those out (the
- * named charts draw their legend inside the SVG) or save the figure's `outerHTML` as HTML.
- *
- * @example Save a chart as a file
- * ```ts
- * import { plotDocument, toSvg } from "./document.ts";
- * import { importPlot } from "../deps.ts";
- * import assert from "node:assert/strict";
- *
- * const Plot = await importPlot();
- * const chart = Plot.plot({ document: await plotDocument(), marks: [Plot.dot([[1, 2]])] });
- * const svg = toSvg(chart);
- * assert.ok(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg'));
- * assert.match(svg, /xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
- * // await Deno.writeTextFile("chart.svg", svg);
- * ```
- */
-export function toSvg(chart: ChartElement): string {
-  if (chart.tagName.toLowerCase() !== "svg") {
-    throw new TypeError(
-      `Cannot write a <${chart.tagName.toLowerCase()}> element as SVG: it must be an <svg> ` +
-        "element; leave out Plot's HTML legend, title, subtitle and caption, or save outerHTML as HTML",
-    );
-  }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${withNamespaces(chart).outerHTML}\n`;
 }

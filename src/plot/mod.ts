@@ -32,10 +32,10 @@ export {
   type ChartElement,
   plotDocument,
   SVG_NS,
-  toSvg,
   withNamespaces,
   XLINK_NS,
 } from "./document.ts";
+export { toSvg } from "./to_svg.ts";
 export { type PlotRow, plotRows } from "./data.ts";
 export { addSwatchLegend, type Swatch, type SwatchLegendOptions } from "./legend.ts";
 export {
@@ -44,6 +44,7 @@ export {
   type ProjectsOverviewOptions,
 } from "./projects_overview.ts";
 export {
+  type ActivityInclude,
   type ActivityInterval,
   activityOverTime,
   type ActivityOverTimeOptions,
@@ -55,3 +56,5 @@ export {
   type ProgressOverTimeOptions,
 } from "./progress_over_time.ts";
 export { TASK_STATUS_COLORS, taskMap, type TaskMapOptions } from "./task_map.ts";
+export { addHeading, type Heading } from "./heading.ts";
+export { save, type SaveOptions } from "./save.ts";

@@ -5,11 +5,11 @@
  * @module
  */
 
-import type { DataFrame, PlotMarkish, PlotOptions, PlotScaleOptions } from "../deps.ts";
+import type { DataFrame, PlotMarkish, PlotOptions } from "../deps.ts";
 import { importPlot } from "../deps.ts";
+import { finishChart, mergeScale, type ScaledChart } from "./chart.ts";
 import { plotRows } from "./data.ts";
-import { type ChartElement, plotDocument, withNamespaces } from "./document.ts";
-import { addSwatchLegend } from "./legend.ts";
+import { type ChartElement, plotDocument } from "./document.ts";
 
 /** What the dots are coloured by. */
 export type ProjectsColorBy = "status" | "organisation";
@@ -26,6 +26,10 @@ export interface ProjectsOverviewOptions extends PlotOptions {
   organisations?: number;
   /** Draw the colour legend above the chart, inside its `<svg>`. @default true */
   legend?: boolean;
+  /** A title drawn inside the SVG, above the legend. @default none */
+  title?: string;
+  /** A line or two under the title, inside the SVG. @default none */
+  subtitle?: string;
 }
 
 const COLUMNS = [
@@ -60,13 +64,6 @@ function topOrganisations(rows: readonly Record<string, unknown>[], top: number)
   return new Set(ranked.slice(0, top).map(([name]) => name));
 }
 
-function merged(
-  defaults: PlotScaleOptions,
-  given: PlotScaleOptions | undefined,
-): PlotScaleOptions {
-  return { ...defaults, ...given };
-}
-
 /**
  * Percent mapped (x) against percent validated (y) for every project of a projects frame (as
  * `tm.projects().frame()` returns it), one dot per project with its name as a tooltip, and a
@@ -75,9 +72,9 @@ function merged(
  * legend drawn inside the SVG.
  *
  * Returns Plot's `<svg>` element, with `xmlns` set: the Deno Jupyter kernel shows it as
- * `image/svg+xml`, and `toSvg()` writes it to a file. Plot options pass through; one that
- * makes Plot add HTML (`title`, `subtitle`, `caption`, `color: { legend: true }`) gives an
- * HTML `<figure>` instead.
+ * `image/svg+xml`, and `toSvg()` writes it to a file. `title` and `subtitle` are drawn inside
+ * the SVG. Other Plot options pass through; one that makes Plot add HTML (`caption`,
+ * `color: { legend: true }`) gives an HTML `<figure>` instead.
  *
  * @example Chart the projects the emulator serves
  * ```ts
@@ -106,6 +103,8 @@ export async function projectsOverview(
     colorBy = "status",
     organisations = 8,
     legend = true,
+    title,
+    subtitle,
     marks = [],
     x,
     y,
@@ -157,24 +156,21 @@ export async function projectsOverview(
         `mapped ${row.percentMapped}% · validated ${row.percentValidated}%`,
     }),
   ];
-  const chart: ChartElement & { scale(name: "color"): { apply(value: unknown): unknown } } = Plot
-    .plot({
-      width: 640,
-      height: 420,
-      marginTop: 24,
-      grid: true,
-      ...rest,
-      document,
-      x: merged({ domain: [0, 100], label: "Percent mapped (%) →", labelAnchor: "right" }, x),
-      y: merged({ domain: [0, 100], label: "↑ Percent validated (%)" }, y),
-      color: merged({ type: "ordinal", domain: keys, scheme: "tableau10" }, color),
-      marks: [...own, ...marks],
-    });
-  withNamespaces(chart);
-  if (!legend || chart.tagName.toLowerCase() !== "svg") return chart;
-  const scale = chart.scale("color");
-  const swatches = keys.map((label) => ({ label, color: String(scale.apply(label)) }));
-  return addSwatchLegend(document, chart, swatches, {
+  const chart = Plot.plot({
+    width: 640,
+    height: 420,
+    marginTop: 24,
+    grid: true,
+    ...rest,
+    document,
+    x: mergeScale({ domain: [0, 100], label: "Percent mapped (%) →", labelAnchor: "right" }, x),
+    y: mergeScale({ domain: [0, 100], label: "↑ Percent validated (%)" }, y),
+    color: mergeScale({ type: "ordinal", domain: keys, scheme: "tableau10" }, color),
+    marks: [...own, ...marks],
+  }) as ScaledChart;
+  return finishChart(document, chart, keys, {
     title: colorBy === "status" ? "Status" : "Organisation",
+    legend,
+    heading: { title, subtitle },
   });
 }

@@ -21,6 +21,10 @@ export interface TaskMapOptions extends PlotOptions {
   labels?: boolean;
   /** Draw the colour legend above the map, inside its `<svg>`, with a count per status. @default true */
   legend?: boolean;
+  /** A title drawn inside the SVG, above the legend. @default none */
+  title?: string;
+  /** A line or two under the title, inside the SVG. @default none */
+  subtitle?: string;
 }
 
 /** A GeoJSON feature of one task, as the map draws it. */
@@ -129,7 +133,8 @@ export async function taskMap(
   frame: DataFrame,
   options: TaskMapOptions = {},
 ): Promise<ChartElement> {
-  const { labels, legend = true, marks = [], color, projection, ...rest } = options;
+  const { labels, legend = true, title, subtitle, marks = [], color, projection, ...rest } =
+    options;
   requireColumns(
     frame,
     ["taskId", "taskStatus", "geometry"],
@@ -183,5 +188,6 @@ export async function taskMap(
     legend,
     label: (key) => `${key} (${counts.get(key)})`,
     stroke: "#555",
+    heading: { title, subtitle },
   });
 }

@@ -1,21 +1,15 @@
 /**
  * The report's sections, from its data: an overview (chart and table of the projects),
- * progress over time, activity, contributors, the task map of the most active project, then
+ * progress over time, activity (is validation keeping up with mapping?), contributors, the task map of the most active project, then
  * the snapshots written and the provenance of every answer (`appendix.ts`). Nothing here
  * reads a clock.
  *
  * @module
  */
 
-import { type DataFrame, pl } from "../deps.ts";
-import {
-  activityOverTime,
-  contributors,
-  progressOverTime,
-  projectsOverview,
-  taskMap,
-  toSvg,
-} from "../plot/mod.ts";
+import type { DataFrame } from "../deps.ts";
+import { contributors, progressOverTime, projectsOverview, taskMap, toSvg } from "../plot/mod.ts";
+import { activitySection } from "./activity_section.ts";
 import { provenanceSection, type SectionInput, snapshotsSection } from "./appendix.ts";
 import type { ReportData } from "./collect.ts";
 import { type Cell, htmlChart, htmlTable, htmlText, type Section } from "./html.ts";
@@ -98,48 +92,6 @@ async function progress(data: ReportData): Promise<Section> {
   };
 }
 
-async function activity(data: ReportData): Promise<Section> {
-  const activities = frameOf(data, "activities");
-  const chart = await activityOverTime(activities, { width: WIDTH, height: 320 });
-  const names = new Map(
-    records(frameOf(data, "projects"), "projectId", "name").map((row) => [row.projectId, row.name]),
-  );
-  const counts = activities.height === 0 ? [] : records(
-    activities.groupBy("projectId").agg(
-      pl.col("historyId").count().alias("actions"),
-      pl.col("actionDate").min().alias("first"),
-      pl.col("actionDate").max().alias("last"),
-    ),
-    "projectId",
-    "actions",
-    "first",
-    "last",
-  );
-  const rows = data.activityProjects.map((id) => {
-    const found = counts.find((row) => row.projectId === id);
-    return [
-      id,
-      cell(names.get(id)),
-      cell(found?.actions ?? 0),
-      day(found?.first),
-      day(found?.last),
-    ];
-  });
-  return {
-    id: "activity",
-    title: "Activity",
-    html: [
-      htmlText(
-        `The newest actions (at most ${data.activityRows} each) of the ` +
-          `${data.activityProjects.length} most active projects: those with most tasks mapped ` +
-          "and validated in the 90 days up to the latest contribution, then over all time.",
-      ),
-      htmlChart(toSvg(chart), "Actions over time"),
-      htmlTable(["project", "name", "actions", "first", "last"], rows),
-    ].join("\n"),
-  };
-}
-
 async function people(data: ReportData): Promise<Section> {
   const contributions = frameOf(data, "contributions");
   const chart = await contributors(contributions, { top: 15, width: WIDTH });
@@ -204,7 +156,7 @@ export async function reportSections(
   const drawn: [string, () => Promise<Section> | Section][] = [
     ["Overview", () => overview(data)],
     ["Progress over time", () => progress(data)],
-    ["Activity", () => activity(data)],
+    ["Activity", () => activitySection(data, WIDTH)],
     ["Contributors", () => people(data)],
     ["Task map", () => tasks(data)],
     ["Snapshots", () => snapshotsSection(input)],

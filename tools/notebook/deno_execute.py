@@ -6,7 +6,7 @@ stops reading a cell's messages at idle, so such a cell would be saved without i
 This preprocessor keeps reading the cell's messages for a short grace period after idle and
 records whatever still arrives for that cell. Everything else is nbconvert's own execution.
 
-Use: put this folder on PYTHONPATH and run
+Used by execute.ts (`deno task notebook <path>`). By hand: put this folder on PYTHONPATH and run
   jupyter nbconvert --to notebook \
     --Exporter.preprocessors='["deno_execute.DenoExecutePreprocessor"]' \
     --DenoExecutePreprocessor.enabled=True --DenoExecutePreprocessor.kernel_name=deno NOTEBOOK
