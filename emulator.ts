@@ -29,4 +29,4 @@ export {
   type IssuedToken,
   startEmulator,
 } from "./src/emulator/server.ts";
-export type { World } from "./src/emulator/model.ts";
+export type * from "./src/emulator/model.ts";

@@ -31,7 +31,7 @@
  */
 
 export { pl, Plot } from "./src/deps_public.ts";
-export type { DataFrame, PlotOptions } from "./src/deps.ts";
+export type { DataFrame, Expr, PlotOptions, Series } from "./src/deps.ts";
 export {
   type Client,
   type ClientOptions,
@@ -90,6 +90,7 @@ export {
   type ActivityInterval,
   activityOverTime,
   type ActivityOverTimeOptions,
+  type ChartDocument,
   type ChartElement,
   contributors,
   type ContributorsOptions,

@@ -16,10 +16,14 @@
  */
 
 export { default as pl } from "npm:nodejs-polars@0.25.2";
-export type { DataType, Series } from "npm:nodejs-polars@0.25.2";
+export type { DataType } from "npm:nodejs-polars@0.25.2";
 import type * as polars from "npm:nodejs-polars@0.25.2";
 /** A nodejs-polars DataFrame: what `frame()` returns. */
 export type DataFrame = polars.DataFrame;
+/** A nodejs-polars Series: one column of a frame. */
+export type Series = polars.Series;
+/** A nodejs-polars expression, e.g. `pl.col("actionDate").gtEq(utc(day))`. */
+export type Expr = polars.Expr;
 export { default as ky } from "npm:ky@2.1.0";
 export { z } from "npm:zod@4.6.7";
 export type { KyInstance } from "npm:ky@2.1.0";

@@ -13,7 +13,7 @@
  */
 
 import { show, toDay } from "./args.ts";
-import { type DataFrame, pl, type Series } from "./deps.ts";
+import { type DataFrame, type Expr, pl, type Series } from "./deps.ts";
 
 /** A moment: a `Date`, a `"YYYY-MM-DD"` day (its midnight, UTC) or an ISO 8601 date-time. */
 export type Moment = Date | string;
@@ -21,8 +21,6 @@ export type Moment = Date | string;
 /** The unit of a polars Datetime column. */
 export type TimeUnit = "ms" | "us" | "ns";
 
-/** The polars expression type (what `pl.col()` and `pl.lit()` return). */
-export type Expr = ReturnType<typeof pl.lit>;
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
 const UNITS: readonly TimeUnit[] = ["ms", "us", "ns"];
@@ -133,6 +131,7 @@ export function utcDay(when: Moment): Expr {
  * ```
  */
 export function valueAt(series: Series, index: number): unknown;
+/** The value of `frame[column][index]`, as a JS value (a `Date` for temporal columns). */
 export function valueAt(frame: DataFrame, column: string, index: number): unknown;
 export function valueAt(
   source: Series | DataFrame,
