@@ -30,3 +30,17 @@ export {
   startEmulator,
 } from "./src/emulator/server.ts";
 export type * from "./src/emulator/model.ts";
+export type {
+  Editor,
+  MappingType,
+  OrganisationType,
+  Permission,
+  ProjectDifficulty,
+  ProjectPriority,
+  ProjectStatus,
+  TaskAction,
+  TaskCreationMode,
+  TaskStatus,
+  TeamRole,
+  UserRole,
+} from "./src/rows.ts";
