@@ -56,8 +56,15 @@ for (const file of files) {
     if (!statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
     if (!/z\.(infer|output)</.test(statement.type.getText(source))) continue;
     const type = checker.getTypeAtLocation(statement.name);
-    const doc = ts.getJSDocCommentsAndTags(statement).map((node) => node.getText(source)).join("\n");
-    written.push({ name: statement.name.text, text: checker.typeToString(type, undefined, flags), file, doc });
+    const doc = ts.getJSDocCommentsAndTags(statement).map((node) => node.getText(source)).join(
+      "\n",
+    );
+    written.push({
+      name: statement.name.text,
+      text: checker.typeToString(type, undefined, flags),
+      file,
+      doc,
+    });
   }
 }
 
@@ -99,37 +106,42 @@ function moduleName(file: string): string {
 }
 const checks = written.map((row) => {
   const module = moduleName(row.file);
-  return `  ${JSON.stringify(row.name)}: same<z.output<typeof ${module}.${row.name}>, Rows.${row.name}>(true),`;
+  return `  ${
+    JSON.stringify(row.name)
+  }: same<z.output<typeof ${module}.${row.name}>, Rows.${row.name}>(true),`;
 });
 const modules = [...new Set(written.map((row) => row.file))].map((file) => {
   const module = moduleName(file);
   return `import * as ${module} from "../${file}";`;
 });
-await Deno.writeTextFile(TEST, [
-  "// Written by `deno task row-types`; do not edit.",
-  "/**",
-  " * The explicit row types of `src/rows.ts` agree with the zod schemas they were written from:",
-  " * this file does not type-check when a schema changed and `deno task row-types` was not run.",
-  " */",
-  'import assert from "node:assert/strict";',
-  'import type { z } from "../src/deps.ts";',
-  'import type * as Rows from "../src/rows.ts";',
-  ...modules,
-  "",
-  "type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;",
-  "function same<A, B>(value: Same<A, B>): Same<A, B> {",
-  "  return value;",
-  "}",
-  "",
-  "const CHECKS = {",
-  ...checks,
-  "};",
-  "",
-  'Deno.test("src/rows.ts spells out every schema\'s output type", () => {',
-  `  assert.equal(Object.keys(CHECKS).length, ${written.length});`,
-  "  assert.ok(Object.values(CHECKS).every((agrees) => agrees === true));",
-  "});",
-  "",
-].join("\n"));
+await Deno.writeTextFile(
+  TEST,
+  [
+    "// Written by `deno task row-types`; do not edit.",
+    "/**",
+    " * The explicit row types of `src/rows.ts` agree with the zod schemas they were written from:",
+    " * this file does not type-check when a schema changed and `deno task row-types` was not run.",
+    " */",
+    'import assert from "node:assert/strict";',
+    'import type { z } from "../src/deps.ts";',
+    'import type * as Rows from "../src/rows.ts";',
+    ...modules,
+    "",
+    "type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;",
+    "function same<A, B>(value: Same<A, B>): Same<A, B> {",
+    "  return value;",
+    "}",
+    "",
+    "const CHECKS = {",
+    ...checks,
+    "};",
+    "",
+    'Deno.test("src/rows.ts spells out every schema\'s output type", () => {',
+    `  assert.equal(Object.keys(CHECKS).length, ${written.length});`,
+    "  assert.ok(Object.values(CHECKS).every((agrees) => agrees === true));",
+    "});",
+    "",
+  ].join("\n"),
+);
 const fmt = await new Deno.Command(Deno.execPath(), { args: ["fmt", OUT, TEST] }).output();
 if (!fmt.success) throw new Error(new TextDecoder().decode(fmt.stderr));

@@ -21,7 +21,6 @@ export type Moment = Date | string;
 /** The unit of a polars Datetime column. */
 export type TimeUnit = "ms" | "us" | "ns";
 
-
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
 const UNITS: readonly TimeUnit[] = ["ms", "us", "ns"];
 

@@ -80,7 +80,9 @@ Deno.test("report: every section, five inline charts, escaped names, provenance,
     assert.match(section, /<dd>v5\.5\.2<\/dd>/);
     assert.match(section, /<td>projects\/\?[^<]*organisationName=Map\+%26\+Data\+%3CLab%3E/);
     assert.equal(section.match(/<tr><td>/g)?.length, summary.answers);
-    const provenance = ProvenanceSchema.parse(JSON.parse(await Deno.readTextFile(summary.provenance)));
+    const provenance = ProvenanceSchema.parse(
+      JSON.parse(await Deno.readTextFile(summary.provenance)),
+    );
     assert.equal(provenance.servers[0]?.release, "v5.5.2");
     assert.equal(provenance.requests.length, summary.answers);
     assert.ok(provenance.requests.every((request) => request.fromCache && request.authenticated));
