@@ -13,7 +13,7 @@
 import type { z } from "./deps.ts";
 import { SchemaError } from "./errors.ts";
 import type { Columns } from "./frame.ts";
-import type { Pagination } from "./schemas/common.ts";
+import type { Pagination } from "./rows.ts";
 import type { WireParams } from "./url.ts";
 
 /** Where one request goes: a path relative to the API root (with TM's trailing slash) and its query. */

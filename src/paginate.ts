@@ -36,7 +36,7 @@
  */
 
 import { DriftError } from "./errors.ts";
-import type { Pagination } from "./schemas/common.ts";
+import type { Pagination } from "./rows.ts";
 
 /** One parsed page, as a source hands it over. */
 export interface SourcePage<Row> {
