@@ -60,5 +60,5 @@ export function validatorBacklogOf(latest: DataFrame, asOf: number): DataFrame {
       utcLiteral(asOf).alias("asOf"),
     )
     .withColumns(hoursBetween("lastActionDate", "asOf").alias("waitingHours"))
-    .sort(["waitingHours", "projectId", "taskId"], [true, false, false]);
+    .sort(["waitingHours", "projectId", "taskId"], [true, false, false], true);
 }
