@@ -18,10 +18,15 @@ import type { Page } from "../paginate.ts";
 
 /** What an analysis needs of a source query: any tmframes query has these verbs. */
 export interface SourceQuery {
+  /** The first request's URL. */
   url(): URL;
+  /** Every URL known before asking. */
   urls(): URL[];
+  /** The requests it will make. */
   estimate(): RequestEstimate;
+  /** Every row as a frame; rejects if a part failed. */
   frame(options?: FetchOptions): Promise<DataFrame>;
+  /** The frame of the parts that succeeded, and the failures. */
   frameWithFailures(options?: FetchOptions): Promise<FrameWithFailures>;
 }
 

@@ -12,15 +12,19 @@ import { attributeToMapping, hoursBetween } from "./mapping_attribution.ts";
 
 /** One invalidation, as `records()` gives it. */
 export interface InvalidationRow {
+  /** The project. */
   projectId: number;
+  /** The task, within its project. */
   taskId: number;
   /** The INVALIDATED row's `historyId`. */
   historyId: number;
+  /** When the task was invalidated. */
   invalidatedAt: Date;
   /** The validator who invalidated the task. */
   invalidatedBy: string | null;
   /** The mapper of the MAPPED change undone; null when the log holds none. */
   mappedBy: string | null;
+  /** When the undone or validated MAPPED change was made. */
   mappedAt: Date | null;
   /** Hours from the MAPPED change to the invalidation. */
   hoursSinceMapped: number | null;

@@ -14,6 +14,7 @@ import { attributeToMapping } from "./mapping_attribution.ts";
 
 /** One user's activity in the window, as `records()` gives it. */
 export interface UserActivityRow {
+  /** The user (TM username). */
   username: string;
   /** STATE_CHANGE to MAPPED made by the user in the window. */
   mapped: number;
@@ -35,6 +36,7 @@ export interface UserActivityRow {
   validationHours: number;
   /** The user's first and last action in the window. */
   firstAction: Date;
+  /** The user's last action in the window. */
   lastAction: Date;
 }
 

@@ -11,12 +11,17 @@ import { type DataFrame, type DataType, pl } from "../deps.ts";
 
 /** One project's progress on one day, as `records()` gives it. */
 export interface ProgressRow {
+  /** The project. */
   projectId: number;
   /** The project's name (its default locale's). */
   name: string | null;
+  /** The day (UTC). */
   date: Date;
+  /** Tasks mapped up to that day (TM's count). */
   cumulativeMapped: number;
+  /** Tasks validated up to that day (TM's count). */
   cumulativeValidated: number;
+  /** The project's tasks now. */
   totalTasks: number;
   /** cumulativeMapped / totalTasks × 100; null when the project has no tasks. */
   percentMapped: number | null;

@@ -11,14 +11,19 @@ import { attributeToMapping, hoursBetween } from "./mapping_attribution.ts";
 
 /** One validation, as `records()` gives it. */
 export interface ValidationLatencyRow {
+  /** The project. */
   projectId: number;
+  /** The task, within its project. */
   taskId: number;
   /** The VALIDATED row's `historyId`. */
   historyId: number;
   /** The mapper of the MAPPED change validated; null when the log holds none. */
   mappedBy: string | null;
+  /** When the undone or validated MAPPED change was made. */
   mappedAt: Date | null;
+  /** The validator. */
   validatedBy: string | null;
+  /** When the task was validated. */
   validatedAt: Date;
   /** Hours from the MAPPED change to the validation. */
   hoursToValidate: number | null;

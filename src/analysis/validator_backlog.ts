@@ -13,10 +13,13 @@ import { hoursBetween } from "./mapping_attribution.ts";
 
 /** One task waiting for validation, as `records()` gives it. */
 export interface BacklogRow {
+  /** The project. */
   projectId: number;
+  /** The task, within its project. */
   taskId: number;
   /** Who acted last on the task (usually its mapper). */
   lastActionBy: string | null;
+  /** When the latest action was (null when the task was never touched). */
   lastActionDate: Date | null;
   /** Hours from the latest action to `asOf`. */
   waitingHours: number | null;
