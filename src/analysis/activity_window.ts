@@ -45,6 +45,7 @@ export interface LastDaysOptions {
  * assert.deepEqual(withLastDays({}, 30, { from: "data" }, now), { daysBeforeNewest: 30 });
  * assert.throws(() => withLastDays({}, 0, {}, now), /lastDays days/);
  * assert.throws(() => withLastDays({}, 7, { from: "today" as "now" }, now), /"now" or "data"/);
+ * assert.throws(() => withLastDays({}, 7, "data" as never, now), /lastDays options/);
  * ```
  */
 export function withLastDays(
@@ -54,6 +55,11 @@ export function withLastDays(
   now: number,
 ): ActivityWindow {
   requirePositiveInteger("lastDays days", days);
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError(
+      `Cannot use lastDays options ${show(options)}: pass { from: "now" } or { from: "data" }`,
+    );
+  }
   const from = options.from ?? "now";
   if (from !== "now" && from !== "data") {
     throw new RangeError(
