@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { createClient } from "../src/client.ts";
+import { ProvenanceRecorder } from "../src/provenance.ts";
 import type { HistoryRow, Project, World } from "../src/emulator/model.ts";
 import { startEmulator } from "../src/emulator/server.ts";
 import { busiestProject, publicProjects } from "./analytics_helpers.ts";
@@ -245,4 +246,36 @@ Deno.test("analyses over a search, limits refused on the activity, lastDays chec
     Deno.inspect(tm.project(1).activities().lastDays(90, { from: "data" })),
     /the last 90 days up to the newest row/,
   );
+});
+
+Deno.test("analyses over a search: provenance and failures pass through to the sources", async () => {
+  const emulator = await startEmulator({ port: 0, projects: 30, seed: 25 });
+  try {
+    const tm = createClient({ baseUrl: emulator.url, progress: false });
+    const search = tm.projects().limit(3);
+    const ids = (await search.records()).map((row) => row.projectId);
+    const recorder = new ProvenanceRecorder();
+    const progress: number[] = [];
+    const rows = await search.activities().invalidations().records({
+      provenance: recorder,
+      onProgress: (p) => progress.push(p.pagesDone),
+    });
+    const answered = recorder.toJSON().requests.map((request) => new URL(request.url).pathname);
+    assert.ok(answered.some((path) => path === "/api/v2/projects/"), "the search");
+    for (const id of ids) {
+      assert.ok(answered.some((path) => path === `/api/v2/projects/${id}/activities/`));
+    }
+    assert.ok(progress.length > 0);
+    const expected = emulator.world.projects.filter((p) => ids.includes(p.id))
+      .flatMap((p) => logOf(p).filter((row) => isChange(row, "INVALIDATED")));
+    assert.ok(expected.length > 0, "the searched projects have invalidations");
+    assert.deepEqual(rows.map((row) => row.historyId).sort(), expected.map((row) => row.id).sort());
+
+    const { frame, failures } = await tm.projects(ids[0]!, 999_999).validatorBacklog()
+      .frameWithFailures();
+    assert.deepEqual(failures.map((failure) => failure.projectId), [999_999]);
+    assert.ok(frame.getColumn("projectId").toArray().every((id) => id === ids[0]));
+  } finally {
+    await emulator.close();
+  }
 });
