@@ -133,6 +133,22 @@ Deno.test("perUser() with lastDays(90, { from: 'data' }): the 90 days up to the 
 
     const activities = tm.project(project.id).activities().lastDays(90, { from: "data" });
     assert.equal((await activities.frame()).height, inWindow.length);
+    assert.equal(await activities.count(), inWindow.length);
+    // Paging stops past the window, as with the same bound given by since().
+    const newest = Math.max(...log.map(msOf));
+    const requestsOf = async (query: { frame(): Promise<unknown> }) => {
+      const before = emulator.requests;
+      await query.frame();
+      return emulator.requests - before;
+    };
+    const twoDays = await requestsOf(
+      tm.project(project.id).activities().lastDays(2, { from: "data" }),
+    );
+    const bySince = await requestsOf(
+      tm.project(project.id).activities().since(new Date(newest - 2 * DAY_MS)),
+    );
+    assert.equal(twoDays, bySince);
+    assert.ok(twoDays < Math.ceil(log.length / 10));
 
     const laterInvalidated = new Set(
       verdicts(project).filter(({ verdict }) => isChange(verdict, "INVALIDATED"))
