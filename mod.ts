@@ -73,6 +73,14 @@ export type { CampaignRow, CountryRow } from "./src/queries/catalogue.ts";
 export type { TaskStatisticsFilters, TaskStatisticsQuery } from "./src/queries/task_statistics.ts";
 export type { ManyActivitiesQuery, ManyProjectsQuery } from "./src/queries/many_projects.ts";
 export type { ProjectSet } from "./src/queries/project_set.ts";
+export type { AnalysisQuery, SourceQuery } from "./src/analysis/analysis_query.ts";
+export type { ActivityWindow, LastDaysOptions } from "./src/analysis/activity_window.ts";
+export type { UserActivityRow } from "./src/analysis/per_user.ts";
+export type { InvalidationRow } from "./src/analysis/invalidations.ts";
+export type { ValidationLatencyRow } from "./src/analysis/validation_latency.ts";
+export type { BacklogOptions } from "./src/analysis/project_analyses.ts";
+export type { BacklogRow } from "./src/analysis/validator_backlog.ts";
+export type { ProgressRow } from "./src/analysis/project_progress.ts";
 export {
   ApiError,
   DriftError,

@@ -13,7 +13,26 @@ import { defineEndpoint, type Endpoint } from "../endpoint.ts";
 import type { Columns } from "../frame.ts";
 import { type Compiled, type Plan, planOf, type QueryContext } from "../query.ts";
 import { ActivityPage, LatestActivityList } from "../schemas/activities.ts";
-import { describeWindow, instantOf, type TimeWindow, withBounds } from "../window.ts";
+import { instantOf, withBounds } from "../window.ts";
+import {
+  activityBounds,
+  type ActivityWindow,
+  describeActivityWindow,
+  type LastDaysOptions,
+  withLastDays,
+  withoutEnd,
+} from "../analysis/activity_window.ts";
+import type { AnalysisQuery } from "../analysis/analysis_query.ts";
+import {
+  type AnalysedActivity,
+  invalidationsQuery,
+  perUserQuery,
+  validationLatencyQuery,
+} from "../analysis/activity_analyses.ts";
+import type { InvalidationRow } from "../analysis/invalidations.ts";
+import type { UserActivityRow } from "../analysis/per_user.ts";
+import type { ValidationLatencyRow } from "../analysis/validation_latency.ts";
+import { requireWholeLog } from "../analysis/whole_log.ts";
 import type { ProjectArgs } from "./project_args.ts";
 import type { Activity, LatestActivity } from "../rows.ts";
 
@@ -77,23 +96,16 @@ export function tmInstant(text: string): number {
 
 /**
  * The plan of one project's activity within a window: rows outside it are dropped, and
- * paging stops after the first page whose last row is older than `since`.
+ * paging stops after the first page whose last row is older than `since` (or than the
+ * newest row minus `daysBeforeNewest` days).
  */
 export function activitiesPlan(
   projectId: number,
-  window: TimeWindow = {},
+  window: ActivityWindow = {},
   limit?: number,
 ): Plan<Activity> {
-  const { since, until } = window;
-  const inWindow = since === undefined && until === undefined ? undefined : (row: Activity) => {
-    const at = tmInstant(row.actionDate);
-    return (since === undefined || at >= since) && (until === undefined || at < until);
-  };
-  const isPastEnd = since === undefined ? undefined : (rows: readonly Activity[]) => {
-    const last = rows[rows.length - 1];
-    return last === undefined || tmInstant(last.actionDate) < since;
-  };
-  return planOf(ACTIVITIES_ENDPOINT, { projectId }, { limit, keep: inWindow, isPastEnd });
+  const bounds = activityBounds(window, (row) => tmInstant(row.actionDate));
+  return planOf(ACTIVITIES_ENDPOINT, { projectId }, { limit, ...bounds });
 }
 
 /**
@@ -127,18 +139,23 @@ export function activitiesPlan(
  */
 export class ActivitiesQuery extends Query<Activity> {
   readonly #projectId: number;
-  readonly #window: TimeWindow;
+  readonly #window: ActivityWindow;
   readonly #limit: number | undefined;
 
   /** Use `client.project(id).activities()`. */
-  constructor(context: QueryContext, projectId: number, window: TimeWindow = {}, limit?: number) {
+  constructor(
+    context: QueryContext,
+    projectId: number,
+    window: ActivityWindow = {},
+    limit?: number,
+  ) {
     super(context);
     this.#projectId = projectId;
     this.#window = Object.freeze({ ...window });
     this.#limit = limit;
   }
 
-  #with(window: TimeWindow): ActivitiesQuery {
+  #with(window: ActivityWindow): ActivitiesQuery {
     return new ActivitiesQuery(this.context, this.#projectId, window, this.#limit);
   }
 
@@ -159,7 +176,7 @@ export class ActivitiesQuery extends Query<Activity> {
   protected describe(): DisplayRow[] {
     return [
       ["project", this.#projectId],
-      ...describeWindow("window", this.#window),
+      ...describeActivityWindow(this.#window),
       ["limit", this.#limit],
     ];
   }
@@ -173,7 +190,7 @@ export class ActivitiesQuery extends Query<Activity> {
   }
 
   /** The window set so far (frozen), as epoch milliseconds. */
-  get window(): TimeWindow {
+  get window(): ActivityWindow {
     return this.#window;
   }
 
@@ -194,5 +211,41 @@ export class ActivitiesQuery extends Query<Activity> {
       until: instantOf("between end", end),
     };
     return this.#with(withBounds(this.#window, window));
+  }
+
+  /**
+   * Rows of the last `days` days: up to now (`{ from: "now" }`, the default: `since(now − days)`,
+   * fixed when called), or up to the log's newest row (`{ from: "data" }`, which the first
+   * page tells). It combines with `since`/`until`: a row is kept when it meets every bound.
+   */
+  lastDays(days: number, options: LastDaysOptions = {}): ActivitiesQuery {
+    return this.#with(withLastDays(this.#window, days, options, Date.now()));
+  }
+
+  #analysed(what: string): AnalysedActivity {
+    requireWholeLog(what, this.#limit);
+    const id = this.#projectId;
+    return {
+      recent: new ActivitiesQuery(this.context, id, withoutEnd(this.#window)),
+      whole: new ActivitiesQuery(this.context, id),
+      window: this.#window,
+      projectId: id,
+      from: `the activity of project ${id}`,
+    };
+  }
+
+  /** Per-user activity in the window (columns in the README, "Answers: analyst queries"). */
+  perUser(): AnalysisQuery<UserActivityRow> {
+    return perUserQuery(this.#analysed("per-user activity"));
+  }
+
+  /** The invalidations in the window, each with the mapper whose work it undid. */
+  invalidations(): AnalysisQuery<InvalidationRow> {
+    return invalidationsQuery(this.#analysed("invalidations"));
+  }
+
+  /** The validations in the window, each with its MAPPED change and the hours between. */
+  validationLatency(): AnalysisQuery<ValidationLatencyRow> {
+    return validationLatencyQuery(this.#analysed("validation latency"));
   }
 }

@@ -21,7 +21,25 @@ import {
   withProjectIdColumn,
 } from "../query.ts";
 
-import { describeWindow, instantOf, type TimeWindow, withBounds } from "../window.ts";
+import { instantOf, withBounds } from "../window.ts";
+import {
+  type ActivityWindow,
+  describeActivityWindow,
+  type LastDaysOptions,
+  withLastDays,
+  withoutEnd,
+} from "../analysis/activity_window.ts";
+import type { AnalysisQuery } from "../analysis/analysis_query.ts";
+import {
+  type AnalysedActivity,
+  invalidationsQuery,
+  perUserQuery,
+  validationLatencyQuery,
+} from "../analysis/activity_analyses.ts";
+import type { InvalidationRow } from "../analysis/invalidations.ts";
+import type { UserActivityRow } from "../analysis/per_user.ts";
+import type { ValidationLatencyRow } from "../analysis/validation_latency.ts";
+import { requireWholeLog } from "../analysis/whole_log.ts";
 import { activitiesPlan, ACTIVITY_COLUMNS } from "./activities.ts";
 import type { Activity } from "../rows.ts";
 
@@ -161,13 +179,13 @@ export class ManyProjectsQuery<Row> extends Query<ProjectRow<Row>> {
  * ```
  */
 export class ManyActivitiesQuery extends ManyProjectsQuery<Activity> {
-  readonly #window: TimeWindow;
+  readonly #window: ActivityWindow;
 
   /** Use `activities()` of `tm.projects(ids)` or of a search. */
   constructor(
     context: QueryContext,
     source: ProjectSource,
-    window: TimeWindow = {},
+    window: ActivityWindow = {},
     limit?: number,
   ) {
     super(context, source, {
@@ -179,7 +197,7 @@ export class ManyActivitiesQuery extends ManyProjectsQuery<Activity> {
     this.#window = Object.freeze({ ...window });
   }
 
-  #with(window: TimeWindow): ManyActivitiesQuery {
+  #with(window: ActivityWindow): ManyActivitiesQuery {
     return new ManyActivitiesQuery(this.context, this.source, window, this.perProjectLimit);
   }
 
@@ -188,7 +206,7 @@ export class ManyActivitiesQuery extends ManyProjectsQuery<Activity> {
    * @ignore
    */
   protected override describe(): DisplayRow[] {
-    return [...describeWindow("window", this.#window), ...super.describe()];
+    return [...describeActivityWindow(this.#window), ...super.describe()];
   }
 
   /**
@@ -216,5 +234,41 @@ export class ManyActivitiesQuery extends ManyProjectsQuery<Activity> {
       until: instantOf("between end", end),
     };
     return this.#with(withBounds(this.#window, window));
+  }
+
+  /**
+   * Rows of the last `days` days: up to now (`{ from: "now" }`, the default, fixed when
+   * called), or up to the newest row of each project's log (`{ from: "data" }`).
+   */
+  lastDays(days: number, options: LastDaysOptions = {}): ManyActivitiesQuery {
+    return this.#with(withLastDays(this.#window, days, options, Date.now()));
+  }
+
+  #analysed(what: string): AnalysedActivity {
+    requireWholeLog(what, this.perProjectLimit);
+    const source = this.source;
+    return {
+      recent: new ManyActivitiesQuery(this.context, source, withoutEnd(this.#window)),
+      whole: new ManyActivitiesQuery(this.context, source),
+      window: this.#window,
+      from: "ids" in source
+        ? `the activity of projects ${source.ids.join(", ")}`
+        : "the activity of each project the search matches",
+    };
+  }
+
+  /** Per-user activity in the window, over every project together. */
+  perUser(): AnalysisQuery<UserActivityRow> {
+    return perUserQuery(this.#analysed("per-user activity"));
+  }
+
+  /** The invalidations in the window, each with the mapper whose work it undid. */
+  invalidations(): AnalysisQuery<InvalidationRow> {
+    return invalidationsQuery(this.#analysed("invalidations"));
+  }
+
+  /** The validations in the window, each with its MAPPED change and the hours between. */
+  validationLatency(): AnalysisQuery<ValidationLatencyRow> {
+    return validationLatencyQuery(this.#analysed("validation latency"));
   }
 }

@@ -25,6 +25,15 @@ import { TaskQuery, TasksQuery } from "./tasks.ts";
 import { PROJECT_AOI_ENDPOINT } from "./project_areas.ts";
 import { MAPPED_TASKS_ENDPOINT, PROJECT_CHAT_ENDPOINT } from "./project_people.ts";
 
+import type { AnalysisQuery } from "../analysis/analysis_query.ts";
+import {
+  type BacklogOptions,
+  progressQuery,
+  validatorBacklogQuery,
+} from "../analysis/project_analyses.ts";
+import type { ProgressRow } from "../analysis/project_progress.ts";
+import type { BacklogRow } from "../analysis/validator_backlog.ts";
+import { instantOf } from "../window.ts";
 import { PROJECT_USER_STATISTICS_ENDPOINT } from "./users.ts";
 import type {
   AreaOfInterest,
@@ -173,5 +182,18 @@ export class ProjectHandle {
       args,
       [["project", this.id], ["user", username]],
     );
+  }
+
+  /** The tasks now MAPPED, with the hours since their latest action, longest waiting first. */
+  validatorBacklog(options: BacklogOptions = {}): AnalysisQuery<BacklogRow> {
+    const asOf = options.asOf === undefined ? undefined : instantOf("asOf", options.asOf);
+    const projects = { projectId: this.id, from: `project ${this.id}` };
+    return validatorBacklogQuery(this.latestActivity(), projects, asOf);
+  }
+
+  /** Percent of tasks mapped and validated per day, with the project's name. */
+  progress(): AnalysisQuery<ProgressRow> {
+    const projects = { projectId: this.id, from: `project ${this.id}` };
+    return progressQuery(this.contributionsByDay(), this.summary(), projects);
   }
 }

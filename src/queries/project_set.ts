@@ -31,6 +31,15 @@ import type {
   ProjectSummary,
   UserContribution,
 } from "../rows.ts";
+import type { AnalysisQuery } from "../analysis/analysis_query.ts";
+import {
+  type BacklogOptions,
+  progressQuery,
+  validatorBacklogQuery,
+} from "../analysis/project_analyses.ts";
+import type { ProgressRow } from "../analysis/project_progress.ts";
+import type { BacklogRow } from "../analysis/validator_backlog.ts";
+import { instantOf } from "../window.ts";
 
 /**
  * Many projects: a fixed list (`tm.projects(ids)`) or a search's matches. Each verb is one
@@ -132,5 +141,21 @@ export class ProjectSet {
   /** Every project's tasks (`/tasks/`), with geometry and centroid. */
   tasks(): ManyProjectsQuery<TaskFeature> {
     return this.#each("tasks", TASKS_ENDPOINT);
+  }
+
+  #described(): { from: string } {
+    const ids = this.ids;
+    return { from: ids ? `projects ${ids.join(", ")}` : "each project the search matches" };
+  }
+
+  /** The tasks now MAPPED in every project, with the hours since their latest action. */
+  validatorBacklog(options: BacklogOptions = {}): AnalysisQuery<BacklogRow> {
+    const asOf = options.asOf === undefined ? undefined : instantOf("asOf", options.asOf);
+    return validatorBacklogQuery(this.latestActivity(), this.#described(), asOf);
+  }
+
+  /** Percent of tasks mapped and validated per day, every project on one scale, with names. */
+  progress(): AnalysisQuery<ProgressRow> {
+    return progressQuery(this.contributionsByDay(), this.summary(), this.#described());
   }
 }

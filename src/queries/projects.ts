@@ -26,6 +26,10 @@ import type { ManyActivitiesQuery, ManyProjectsQuery } from "./many_projects.ts"
 import { ProjectSet } from "./project_set.ts";
 
 import type { TaskFeature } from "./tasks.ts";
+import type { AnalysisQuery } from "../analysis/analysis_query.ts";
+import type { BacklogOptions } from "../analysis/project_analyses.ts";
+import type { ProgressRow } from "../analysis/project_progress.ts";
+import type { BacklogRow } from "../analysis/validator_backlog.ts";
 import type {
   DayContribution,
   LatestActivity,
@@ -422,6 +426,16 @@ export class ProjectsQuery extends Query<ProjectSearchResult> {
   /** Each matched project's tasks, one frame. */
   tasks(): ManyProjectsQuery<TaskFeature> {
     return this.#many().tasks();
+  }
+
+  /** Each matched project's tasks waiting for validation, longest wait first (see `ProjectSet`). */
+  validatorBacklog(options: BacklogOptions = {}): AnalysisQuery<BacklogRow> {
+    return this.#many().validatorBacklog(options);
+  }
+
+  /** Percent of tasks mapped and validated per day, every matched project on one scale. */
+  progress(): AnalysisQuery<ProgressRow> {
+    return this.#many().progress();
   }
 
   /** The matched projects: the search (with its limit) names them as its pages arrive. */
