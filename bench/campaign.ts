@@ -59,8 +59,10 @@ function median(values: number[]): number {
  * @example Shape of the result (a short run)
  * ```ts ignore
  * import { campaignBenchmark } from "./campaign.ts";
+ * import assert from "node:assert/strict";
+ *
  * const result = await campaignBenchmark({ latencyMs: 20, repeats: 1 });
- * console.assert(result.requests === result.searchPages + result.projects);
+ * assert.equal(result.requests, result.searchPages + result.projects);
  * ```
  */
 export async function campaignBenchmark(options: CampaignOptions = {}): Promise<CampaignResult> {

@@ -24,6 +24,7 @@ import { type DisplayBundle, displayBundle } from "./display.ts";
  * ```
  */
 export class TmError extends Error {
+  /** The error's name: `"TmError"`. */
   override name = "TmError";
 
   /**
@@ -73,6 +74,7 @@ export interface ApiErrorInit {
  * ```
  */
 export class ApiError extends TmError {
+  /** The error's name: `"ApiError"`. */
   override name = "ApiError";
   /** HTTP status. */
   readonly status: number;
@@ -128,6 +130,7 @@ export interface SchemaIssue {
  * ```
  */
 export class SchemaError extends TmError {
+  /** The error's name: `"SchemaError"`. */
   override name = "SchemaError";
   /** The URL whose body failed. */
   readonly url: string;
@@ -178,6 +181,7 @@ export type NetworkFailure = "network" | "timeout" | "body";
  * ```
  */
 export class NetworkError extends TmError {
+  /** The error's name: `"NetworkError"`. */
   override name = "NetworkError";
   /** The URL requested. */
   readonly url: string;
@@ -225,6 +229,7 @@ export class NetworkError extends TmError {
  * ```
  */
 export class DriftError extends TmError {
+  /** The error's name: `"DriftError"`. */
   override name = "DriftError";
   /** The first page's URL. */
   readonly url: string;
@@ -269,6 +274,7 @@ export class DriftError extends TmError {
  * ```
  */
 export class OfflineCacheMiss extends TmError {
+  /** The error's name: `"OfflineCacheMiss"`. */
   override name = "OfflineCacheMiss";
   /** The URL that could not be answered. */
   readonly url: string;
@@ -295,6 +301,7 @@ export interface PartFailure {
   readonly label: string;
   /** The project, when the part is one project of a query over many. */
   readonly projectId?: number;
+  /** Why the part failed. */
   readonly error: Error;
 }
 
@@ -323,6 +330,7 @@ export interface PartFailure {
  * ```
  */
 export class PartsFailedError extends TmError {
+  /** The error's name: `"PartsFailedError"`. */
   override name = "PartsFailedError";
   /** The failed parts, in the query's order. */
   readonly failures: readonly PartFailure[];

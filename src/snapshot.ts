@@ -31,8 +31,11 @@ export interface SnapshotOptions {
 
 /** The paths {@link writeSnapshot} wrote. */
 export interface SnapshotFiles {
+  /** The Parquet file, when written. */
   parquet?: string;
+  /** The CSV file, when written. */
   csv?: string;
+  /** The provenance file, when written. */
   provenance?: string;
 }
 
