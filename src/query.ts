@@ -7,7 +7,7 @@
  */
 
 import type { DataFrame, z } from "./deps.ts";
-import { SchemaError } from "./errors.ts";
+import { decodeBody } from "./decode/body.ts";
 import { type Columns, FrameBuilder } from "./frame.ts";
 import type { Http } from "./http.ts";
 import { type Page, paginate, type Progress } from "./paginate.ts";
@@ -98,15 +98,7 @@ async function fetchPage<P, Row>(
   const url = page === 1 ? first : withPage(first, page);
   if (recorder) await noteServer(context.http, context.baseUrl, recorder, signal);
   const body = await context.http.getJson(url, signal, recorder);
-  const parsed = plan.endpoint.page.safeParse(body);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({
-      path: issue.path,
-      message: issue.message,
-    }));
-    throw new SchemaError({ url: url.href, page, issues });
-  }
-  return parsed.data;
+  return decodeBody(plan.endpoint.page, body, { url: url.href, page });
 }
 
 /** One request; the server's `pagination.total`, or the row count of an unpaged answer. */

@@ -1,0 +1,258 @@
+/**
+ * Column writers: each takes one value per row and writes it into a compact buffer (numbers,
+ * booleans, timestamps and days as numbers; strings as dictionary codes; lists and JSON as
+ * text), then builds one polars Series of the column's declared dtype. Nothing is inferred.
+ *
+ * @module
+ */
+
+import { type DataType, pl, type Series } from "../deps.ts";
+import { dictionarySeries, TEXT_SEPARATOR, textSeries } from "./text.ts";
+import { epochDay, writeTimestamp } from "./timestamps.ts";
+
+/** What a column holds, and so its dtype (see `frame.ts`). */
+export type ColumnKind =
+  | "int"
+  | "float"
+  | "str"
+  | "bool"
+  | "datetime"
+  | "date"
+  | "list<int>"
+  | "list<str>"
+  | "list<float>"
+  | "list<struct>"
+  | "json";
+
+/** Writes one column's values and turns them into a Series. */
+export interface ColumnWriter {
+  /** Why a value was refused, for error messages ("holds string, not number"). */
+  problem(value: unknown): string;
+  /** Appends one value (null and undefined are null); false when it is of the wrong kind. */
+  write(value: unknown): boolean;
+  /** The Series of every value written, named `name`, of dtype `dtype`. */
+  finish(name: string, dtype: DataType): Series;
+}
+
+function textProblem(value: unknown, what: string): string {
+  if (typeof value !== "string") return `holds ${typeof value}, not string`;
+  return `holds ${JSON.stringify(value.slice(0, 40))}, a ${what} that could not be read`;
+}
+
+/** Numbers in a double array, NaN for null, cast to the dtype at the end. */
+class NumberWriter implements ColumnWriter {
+  readonly #type: "number" | "boolean";
+  readonly #values: number[] = [];
+
+  constructor(type: "number" | "boolean") {
+    this.#type = type;
+  }
+
+  problem(value: unknown): string {
+    return `holds ${typeof value}, not ${this.#type}`;
+  }
+
+  write(value: unknown): boolean {
+    if (value === null || value === undefined) this.#values.push(NaN);
+    else if (this.#type === "number" ? typeof value === "number" : typeof value === "boolean") {
+      this.#values.push(Number(value));
+    } else return false;
+    return true;
+  }
+
+  finish(name: string, dtype: DataType): Series {
+    return pl.DataFrame([pl.Series(name, new Float64Array(this.#values))])
+      .select(pl.col(name).fillNan(null).cast(dtype)).getColumn(name);
+  }
+}
+
+/** TM timestamps as epoch seconds and microseconds, combined into Datetime(us, UTC). */
+class TimestampWriter implements ColumnWriter {
+  problem(value: unknown): string {
+    return textProblem(value, "timestamp");
+  }
+
+  #seconds = new Float64Array(1024);
+  #micros = new Int32Array(1024);
+  #length = 0;
+
+  write(value: unknown): boolean {
+    if (this.#length === this.#seconds.length) this.#grow();
+    const index = this.#length;
+    if (value === null || value === undefined) {
+      this.#seconds[index] = NaN;
+      this.#micros[index] = 0;
+    } else if (
+      typeof value !== "string" || !writeTimestamp(value, this.#seconds, this.#micros, index)
+    ) {
+      return false;
+    }
+    this.#length++;
+    return true;
+  }
+
+  finish(name: string, dtype: DataType): Series {
+    const seconds = pl.Series("seconds", this.#seconds.subarray(0, this.#length));
+    const micros = pl.Series("micros", this.#micros.subarray(0, this.#length));
+    return pl.DataFrame([seconds, micros]).select(
+      pl.col("seconds").fillNan(null).cast(pl.Int64).mul(pl.lit(1_000_000).cast(pl.Int64))
+        .add(pl.col("micros").cast(pl.Int64)).cast(dtype).alias(name),
+    ).getColumn(name);
+  }
+
+  #grow(): void {
+    const seconds = new Float64Array(this.#seconds.length * 2);
+    const micros = new Int32Array(this.#micros.length * 2);
+    seconds.set(this.#seconds);
+    micros.set(this.#micros);
+    this.#seconds = seconds;
+    this.#micros = micros;
+  }
+}
+
+/** `YYYY-MM-DD` days as epoch days, cast to Date. */
+class DayWriter implements ColumnWriter {
+  problem(value: unknown): string {
+    return textProblem(value, "day");
+  }
+
+  readonly #days: number[] = [];
+
+  write(value: unknown): boolean {
+    if (value === null || value === undefined) this.#days.push(NaN);
+    else if (typeof value !== "string") return false;
+    else {
+      const day = epochDay(value);
+      if (Number.isNaN(day)) return false;
+      this.#days.push(day);
+    }
+    return true;
+  }
+
+  finish(name: string, dtype: DataType): Series {
+    return pl.DataFrame([pl.Series(name, new Float64Array(this.#days))])
+      .select(pl.col(name).fillNan(null).cast(pl.Int32).cast(dtype)).getColumn(name);
+  }
+}
+
+/** Strings as dictionary codes: each distinct string crosses into polars once. */
+class StringWriter implements ColumnWriter {
+  problem(value: unknown): string {
+    return `holds ${typeof value}, not string`;
+  }
+
+  readonly #codes = new Map<string, number>();
+  readonly #values: string[] = [];
+  readonly #rows: number[] = [];
+
+  write(value: unknown): boolean {
+    if (value === null || value === undefined) this.#rows.push(0);
+    else if (typeof value !== "string") return false;
+    else {
+      let code = this.#codes.get(value);
+      if (code === undefined) {
+        code = this.#values.push(value);
+        this.#codes.set(value, code);
+      }
+      this.#rows.push(code);
+    }
+    return true;
+  }
+
+  finish(name: string): Series {
+    return dictionarySeries(name, this.#values, new Uint32Array(this.#rows));
+  }
+}
+
+const ELEMENT_SEPARATOR = "\x1e";
+
+/** Lists and JSON values, kept until the end, then sent as text and decoded by polars. */
+class TextWriter implements ColumnWriter {
+  readonly #kind: ColumnKind;
+  readonly #values: unknown[] = [];
+
+  constructor(kind: ColumnKind) {
+    this.#kind = kind;
+  }
+
+  problem(value: unknown): string {
+    return `holds ${typeof value}, not array`;
+  }
+
+  write(value: unknown): boolean {
+    if (value === null || value === undefined) this.#values.push(null);
+    else if (this.#kind !== "json" && !Array.isArray(value)) return false;
+    else this.#values.push(value);
+    return true;
+  }
+
+  finish(name: string, dtype: DataType): Series {
+    const values = this.#values;
+    if (values.length > 1 && values.every((value) => value === null)) {
+      // A column with no value at all (activity `issues` ...): one null, extended.
+      return this.#fromJson(name, dtype, [null]).extendConstant(null, values.length - 1)
+        .alias(name);
+    }
+    if (this.#kind === "list<str>" && values.every(isJoinableList)) {
+      const texts = values.map((list) =>
+        list === null ? null : (list as string[]).map((e) => ELEMENT_SEPARATOR + e).join("")
+      );
+      return pl.DataFrame([textSeries(name, texts, { checkSeparator: false })]).select(
+        pl.col(name).str.split(ELEMENT_SEPARATOR).lst.slice(1, 2 ** 31 - 1).alias(name),
+      ).getColumn(name);
+    }
+    return this.#fromJson(name, dtype, values);
+  }
+
+  #fromJson(name: string, dtype: DataType, values: unknown[]): Series {
+    const texts = values.map((value) => value === null ? null : JSON.stringify(value));
+    const series = textSeries(name, texts, { checkSeparator: false });
+    return this.#kind === "json" ? series : series.str.jsonDecode(dtype).alias(name);
+  }
+}
+
+function isJoinableList(value: unknown): boolean {
+  if (value === null) return true;
+  for (const element of value as unknown[]) {
+    if (
+      typeof element !== "string" || element.includes(ELEMENT_SEPARATOR) ||
+      element.includes(TEXT_SEPARATOR)
+    ) return false;
+  }
+  return true;
+}
+
+/**
+ * A fresh writer for a column of `kind`.
+ *
+ * @example
+ * ```ts
+ * import { columnWriter } from "./columns.ts";
+ * import { pl } from "../deps.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const writer = columnWriter("datetime");
+ * assert.equal(writer.write("2024-05-01T12:34:56.5Z"), true);
+ * assert.equal(writer.write(null), true);
+ * assert.equal(writer.write(5), false);
+ * const series = writer.finish("at", pl.Datetime("us", "UTC"));
+ * assert.equal(series.nullCount(), 1);
+ * ```
+ */
+export function columnWriter(kind: ColumnKind): ColumnWriter {
+  switch (kind) {
+    case "int":
+    case "float":
+      return new NumberWriter("number");
+    case "bool":
+      return new NumberWriter("boolean");
+    case "datetime":
+      return new TimestampWriter();
+    case "date":
+      return new DayWriter();
+    case "str":
+      return new StringWriter();
+    default:
+      return new TextWriter(kind);
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * JS strings into a polars String Series the cheap way: joined into one string with a
+ * separator and split once on the Rust side (converting strings one at a time across the
+ * JS/Rust boundary is what made frames slow). Falls back to the one-at-a-time route when a
+ * text holds the separator or the joined string would pass V8's string length limit.
+ *
+ * @module
+ */
+
+import { pl, type Series } from "../deps.ts";
+
+/** Separates texts in a joined buffer (the ASCII unit separator). */
+export const TEXT_SEPARATOR = "\x1f";
+
+/** Joined buffers stay well below V8's limit of about 2^29 characters. */
+const MAX_JOINED = 2 ** 27;
+
+/** Whether the texts can be joined with {@link TEXT_SEPARATOR} and split back unchanged. */
+function isJoinable(texts: readonly (string | null)[], checkSeparator: boolean): boolean {
+  let length = 0;
+  for (const text of texts) {
+    if (text === null) continue;
+    length += text.length + 1;
+    if (length > MAX_JOINED || (checkSeparator && text.includes(TEXT_SEPARATOR))) return false;
+  }
+  return true;
+}
+
+/**
+ * A String Series of `texts` (null stays null). `checkSeparator: false` promises that no text
+ * holds {@link TEXT_SEPARATOR} (JSON text never does: it escapes control characters).
+ *
+ * @example
+ * ```ts
+ * import { textSeries } from "./text.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const series = textSeries("name", ["ana", null, "", "b\x1fo"]);
+ * assert.deepEqual(series.toArray(), ["ana", null, "", "b\x1fo"]);
+ * ```
+ */
+export function textSeries(
+  name: string,
+  texts: readonly (string | null)[],
+  options: { checkSeparator?: boolean } = {},
+): Series {
+  if (texts.length === 0 || !isJoinable(texts, options.checkSeparator ?? true)) {
+    return pl.Series(name, texts as (string | null)[], pl.String);
+  }
+  let nulls: Uint8Array | undefined;
+  const parts = texts.map((text, index) => {
+    if (text !== null) return text;
+    (nulls ??= new Uint8Array(texts.length))[index] = 1;
+    return "";
+  });
+  const joined = pl.Series(name, [parts.join(TEXT_SEPARATOR)], pl.String);
+  const split = pl.DataFrame([joined]).select(
+    pl.col(name).str.split(TEXT_SEPARATOR).explode().alias(name),
+  );
+  if (!nulls) return split.getColumn(name);
+  return pl.DataFrame([split.getColumn(name), pl.Series("null", nulls)]).select(
+    pl.when(pl.col("null").eq(1)).then(pl.lit(null).cast(pl.String)).otherwise(pl.col(name)).alias(
+      name,
+    ),
+  ).getColumn(name);
+}
+
+/**
+ * A String Series from dictionary codes: `codes[i]` is 0 for null, else 1 + the index of the
+ * value in `values` (distinct strings, converted once each).
+ *
+ * @example
+ * ```ts
+ * import { dictionarySeries } from "./text.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const series = dictionarySeries("status", ["READY", "MAPPED"], new Uint32Array([1, 0, 2, 1]));
+ * assert.deepEqual(series.toArray(), ["READY", null, "MAPPED", "READY"]);
+ * ```
+ */
+export function dictionarySeries(
+  name: string,
+  values: readonly string[],
+  codes: Uint32Array,
+): Series {
+  if (codes.length === 0) return pl.Series(name, [], pl.String);
+  const dictionary = pl.concat([pl.Series(name, [null], pl.String), textSeries(name, values)]);
+  return pl.DataFrame([dictionary]).select(
+    pl.col(name).gather(pl.lit(pl.Series("codes", codes)).explode()).alias(name),
+  ).getColumn(name);
+}
