@@ -205,10 +205,27 @@ class TextWriter implements ColumnWriter {
   }
 
   #fromJson(name: string, dtype: DataType, values: unknown[]): Series {
-    const texts = values.map((value) => value === null ? null : JSON.stringify(value));
-    const series = textSeries(name, texts, { checkSeparator: false });
-    return this.#kind === "json" ? series : series.str.jsonDecode(dtype).alias(name);
+    if (this.#kind === "json") {
+      const texts = values.map((value) => value === null ? null : JSON.stringify(value));
+      return textSeries(name, texts, { checkSeparator: false });
+    }
+    const texts = values.map((value) => value === null ? null : decodableJson(value));
+    return textSeries(name, texts, { checkSeparator: false }).str.jsonDecode(dtype).alias(name);
   }
+}
+
+/**
+ * JSON text that polars' `jsonDecode` reads: it fails on the `\udXXX` escape JSON.stringify
+ * writes for a lone surrogate, so such strings are first made U+FFFD, as a JS string crossing
+ * into Rust is anyway.
+ */
+function decodableJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  if (!text.includes("\\ud")) return text;
+  return JSON.stringify(
+    value,
+    (_key, item) => typeof item === "string" ? item.toWellFormed() : item,
+  );
 }
 
 function isJoinableList(value: unknown): boolean {
