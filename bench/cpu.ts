@@ -11,6 +11,7 @@ import { startEmulator } from "../src/emulator/server.ts";
 import { createClient } from "../src/client.ts";
 import { type Endpoint } from "../src/query.ts";
 import { FrameBuilder } from "../src/frame.ts";
+import { decodeBody } from "../src/decode/body.ts";
 import { ACTIVITIES_ENDPOINT } from "../src/queries/activities.ts";
 import { PROJECTS_ENDPOINT } from "../src/queries/projects.ts";
 
@@ -58,7 +59,7 @@ function pipeline<P, Row>(endpoint: Endpoint<P, Row>, texts: string[]): [CpuStag
     const t0 = performance.now();
     const data: unknown = JSON.parse(text);
     const t1 = performance.now();
-    const page = endpoint.page.parse(data);
+    const page = decodeBody(endpoint.page, data, { url: "bench" });
     const t2 = performance.now();
     builder.add(endpoint.rows(page));
     const t3 = performance.now();

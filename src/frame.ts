@@ -2,7 +2,8 @@
  * Rows to DataFrame, column by column from a declared map (performance-notes §5). Each
  * column has a writer (`decode/columns.ts`) that folds values into a compact buffer as pages
  * arrive: numbers, booleans, timestamps (read in JS to epoch microseconds) and days in
- * double arrays, strings as dictionary codes, lists and JSON as text. Every `chunkRows` rows
+ * double arrays, strings as dictionary codes, lists and JSON as text; the loop over rows is
+ * generated per column map (`decode/row_writer.ts`). Every `chunkRows` rows
  * the buffers become polars columns; `finish()` stacks the chunks without copying them.
  * Never `pl.DataFrame(records)` / `readRecords`: they infer dtypes from the first rows and
  * silently drop values and keys.
@@ -13,6 +14,7 @@
 import { type DataFrame, type DataType, pl } from "./deps.ts";
 import { TmError } from "./errors.ts";
 import { type ColumnKind, type ColumnWriter, columnWriter } from "./decode/columns.ts";
+import { compileRowWriter, type RowWriter } from "./decode/row_writer.ts";
 
 /** A scalar kind inside a list of structs. */
 export type FieldKind = "int" | "float" | "str" | "bool";
@@ -101,6 +103,7 @@ export function dtypeOf(column: Column<never>): DataType {
 export class FrameBuilder<Row> {
   readonly #columns: [string, Column<Row>][];
   readonly #chunkRows: number;
+  readonly #writeRows: RowWriter;
   /** The rows folded since the last flush, one writer per column. */
   #writers: ColumnWriter[];
   #chunkHeight = 0;
@@ -114,6 +117,9 @@ export class FrameBuilder<Row> {
    */
   constructor(columns: Columns<Row>, options: { chunkRows?: number } = {}) {
     this.#columns = Object.entries(columns);
+    this.#writeRows = compileRowWriter(
+      this.#columns.map(([name, column]) => column.value ?? name),
+    );
     this.#chunkRows = options.chunkRows ?? CHUNK_ROWS;
     this.#writers = this.#newWriters();
   }
@@ -145,17 +151,19 @@ export class FrameBuilder<Row> {
   }
 
   #write(rows: readonly Row[], start: number, end: number): void {
-    this.#columns.forEach(([name, column], index) => {
-      const writer = this.#writers[index]!;
-      for (let i = start; i < end; i++) {
-        const row = rows[i] as Row;
-        const value = column.value ? column.value(row) : (row as Record<string, unknown>)[name];
-        if (!writer.write(value)) {
-          const row = this.#height + i - start;
-          throw new TmError(`Cannot build column ${name}: row ${row} ${writer.problem(value)}`);
-        }
-      }
-    });
+    const refused = this.#writeRows(rows, start, end, this.#writers);
+    if (refused >= 0) {
+      const column = refused % this.#columns.length;
+      const offset = (refused - column) / this.#columns.length;
+      const [name, spec] = this.#columns[column]!;
+      const row = rows[start + offset] as Row;
+      const value = spec.value ? spec.value(row) : (row as Record<string, unknown>)[name];
+      throw new TmError(
+        `Cannot build column ${name}: row ${this.#height + offset} ${
+          this.#writers[column]!.problem(value)
+        }`,
+      );
+    }
     this.#height += end - start;
     this.#chunkHeight += end - start;
   }

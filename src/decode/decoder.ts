@@ -14,28 +14,15 @@
 
 import type { z } from "../deps.ts";
 import { compileChecks } from "./checks.ts";
+import { type Decoder, INVALID } from "./invalid.ts";
+import { objectDecoder, type UnknownKeys } from "./object.ts";
 
-/** What a decoder returns for a value zod would reject. */
-export const INVALID: unique symbol = Symbol("invalid");
-
-/** A compiled decoder: zod's output for an accepted value, {@link INVALID} otherwise. */
-export type Decoder = (input: unknown) => unknown;
+export { type Decoder, INVALID };
 
 type Schema = z.core.$ZodType;
 
-interface Field {
-  key: string;
-  decode: Decoder;
-  optin: "optional" | "defaulted" | undefined;
-  optout: "optional" | undefined;
-}
-
 function unsupported(type: string): never {
   throw new TypeError(`Cannot compile a decoder: the zod type ${type} is not supported`);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function withChecks(schema: Schema, decode: Decoder): Decoder {
@@ -47,43 +34,12 @@ function withChecks(schema: Schema, decode: Decoder): Decoder {
   };
 }
 
-/** zod's `handlePropertyResult`: how one key's result lands in the output object. */
-function objectDecoder(def: z.core.$ZodObjectDef): Decoder {
-  const fields: Field[] = Object.entries(def.shape).map(([key, schema]) => ({
-    key,
-    decode: compile(schema),
-    optin: schema._zod.optin,
-    optout: schema._zod.optout,
-  }));
-  const keys = new Set(fields.map((field) => field.key));
+function unknownKeys(def: z.core.$ZodObjectDef): UnknownKeys {
   const catchall = def.catchall?._zod.def.type;
-  if (catchall !== undefined && catchall !== "never" && catchall !== "unknown") {
-    unsupported(`object with a ${catchall} catchall`);
-  }
-  return (input) => {
-    if (!isObject(input)) return INVALID;
-    const output: Record<string, unknown> = {};
-    for (const { key, decode, optin, optout } of fields) {
-      if (key === "__proto__") continue;
-      const present = key in input;
-      if (!present && optout === "optional" && optin === "optional") continue;
-      const value = decode(input[key]);
-      if (value === INVALID) {
-        if (optin !== undefined && optout === "optional" && !present) continue;
-        return INVALID;
-      }
-      if (!present && optin === undefined) return INVALID;
-      if (value !== undefined) output[key] = value;
-      else if (present || (optin === "defaulted" && optout !== "optional")) output[key] = undefined;
-    }
-    if (catchall === undefined) return output;
-    for (const key in input) {
-      if (keys.has(key)) continue;
-      if (catchall === "never") return INVALID;
-      if (key !== "__proto__") output[key] = input[key];
-    }
-    return output;
-  };
+  if (catchall === undefined) return "strip";
+  if (catchall === "never") return "strict";
+  if (catchall === "unknown" || catchall === "any") return "loose";
+  return unsupported(`object with a ${catchall} catchall`);
 }
 
 function arrayDecoder(element: Decoder): Decoder {
@@ -144,8 +100,16 @@ function compile(schema: Schema): Decoder {
     }
     case "array":
       return withChecks(schema, arrayDecoder(compile((def as z.core.$ZodArrayDef).element)));
-    case "object":
-      return withChecks(schema, objectDecoder(def as z.core.$ZodObjectDef));
+    case "object": {
+      const shape = (def as z.core.$ZodObjectDef).shape;
+      const fields = Object.entries(shape).map(([key, field]) => ({
+        key,
+        decode: compile(field),
+        optin: field._zod.optin,
+        optout: field._zod.optout,
+      }));
+      return withChecks(schema, objectDecoder(fields, unknownKeys(def as z.core.$ZodObjectDef)));
+    }
     case "record": {
       const key = (def as z.core.$ZodRecordDef).keyType._zod.def;
       if (key.type !== "string" || (key.checks ?? []).length > 0) unsupported("record key");

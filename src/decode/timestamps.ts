@@ -59,7 +59,16 @@ export function epochDay(text: string): number {
   return text.length === 10 ? dayAt(text) : NaN;
 }
 
-const SUFFIXES = new Set(["", "Z", "+00:00", "+00:00Z"]);
+/** Whether the text ends at `from` with nothing, `Z`, `+00:00` or `+00:00Z`. */
+function isUtcSuffix(text: string, from: number): boolean {
+  const rest = text.length - from;
+  if (rest === 0) return true;
+  if (rest === 1) return text.charCodeAt(from) === 90;
+  if (rest !== 6 && rest !== 7) return false;
+  if (text.charCodeAt(from) !== 43 || text.charCodeAt(from + 3) !== 58) return false;
+  if (digitsAt(text, from + 1, 2) !== 0 || digitsAt(text, from + 4, 2) !== 0) return false;
+  return rest === 6 || text.charCodeAt(from + 6) === 90;
+}
 
 /**
  * A TM timestamp as epoch seconds and microseconds, written at `index` of the two buffers.
@@ -104,7 +113,7 @@ export function writeTimestamp(
     if (end === 20 || end > 29) return false;
     fraction = Math.floor(fraction);
   }
-  if (!SUFFIXES.has(text.slice(end))) return false;
+  if (!isUtcSuffix(text, end)) return false;
   seconds[index] = days * 86_400 + hour * 3_600 + minute * 60 + second;
   micros[index] = fraction;
   return true;
