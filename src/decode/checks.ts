@@ -21,7 +21,7 @@ interface CheckDef {
   maximum?: number;
   length?: number;
   fn?: (value: unknown) => unknown;
-  when?: unknown;
+  when?: (payload: { value: unknown; issues: unknown[] }) => boolean;
 }
 
 const INTEGER_RANGES: Readonly<Record<string, readonly [number, number]>> = {
@@ -50,14 +50,24 @@ function numberFormat(format: string): Predicate {
   return (value: number) => value >= min && value <= max;
 }
 
-function lengthOf(value: { length: number } | { size: number }): number {
-  return "length" in value ? value.length : value.size;
+function lengthOf(value: string | unknown[] | { size: number }): number {
+  return typeof value === "string" || Array.isArray(value) ? value.length : value.size;
 }
 
-/** One zod check as a predicate; throws `TypeError` for a check it does not know. */
+/**
+ * One zod check as a predicate, run as zod runs it: only when its `when` condition (zod gives
+ * length checks one) holds. Throws `TypeError` for a check it does not know.
+ */
 function compileCheck(check: z.core.$ZodCheck): Predicate {
   const def = check._zod.def as unknown as CheckDef;
-  if (def.when !== undefined) unsupported(`${def.check} with a \`when\` condition`);
+  const predicate = checkPredicate(def, check);
+  const when = def.when;
+  if (!when) return predicate;
+  // Earlier checks passed (a decoder stops at the first failure): no issues so far.
+  return (value: never) => !when({ value, issues: [] }) || predicate(value);
+}
+
+function checkPredicate(def: CheckDef, check: z.core.$ZodCheck): Predicate {
   switch (def.check) {
     case "number_format":
       return numberFormat(def.format ?? "float64");
@@ -87,15 +97,15 @@ function compileCheck(check: z.core.$ZodCheck): Predicate {
     }
     case "min_length": {
       const min = def.minimum ?? 0;
-      return (value: { length: number }) => lengthOf(value) >= min;
+      return (value: string | unknown[]) => lengthOf(value) >= min;
     }
     case "max_length": {
       const max = def.maximum ?? Infinity;
-      return (value: { length: number }) => lengthOf(value) <= max;
+      return (value: string | unknown[]) => lengthOf(value) <= max;
     }
     case "length_equals": {
       const length = def.length;
-      return (value: { length: number }) => lengthOf(value) === length;
+      return (value: string | unknown[]) => lengthOf(value) === length;
     }
     case "custom": {
       const fn = def.fn ?? unsupported("custom without a function");

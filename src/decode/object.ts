@@ -3,7 +3,9 @@
  * that V8 reads each field through its own inline cache (a loop over keys would make every
  * read a generic lookup). It follows zod 4's `handlePropertyResult` rule by rule: absent
  * optional keys stay absent, defaults fill absent defaulted keys, unknown keys are stripped,
- * refused (strict) or kept (loose).
+ * refused (strict) or kept (loose). An input that already is its own output (every key
+ * declared, every value unchanged) is returned as it is, so no copy is made of a row TM sent
+ * exactly as the schema describes it.
  *
  * @module
  */
@@ -31,29 +33,49 @@ function acceptsUndefined(decode: Decoder): boolean {
   }
 }
 
-/** Source that decodes one field into `v${index}` or returns INVALID. */
-function fieldSource(field: ObjectField, index: number): string {
+/**
+ * Source that decodes field `i` into `v${i}` or returns INVALID, and clears `same` unless the
+ * input's own value is also the output's.
+ */
+function decodeSource(field: ObjectField, i: number): string {
   const key = JSON.stringify(field.key);
-  const value = `v${index}`;
-  const read = `const ${value} = decoders[${index}](input[${key}]);`;
+  const lines = [`const r${i} = input[${key}];`];
+  // A key Object.prototype also has may be inherited, not the input's own.
+  if (field.key in Object.prototype) lines.push(`if (!Object.hasOwn(input, ${key})) same = false;`);
   if (field.optin === undefined) {
     // A required key that is absent is refused even if its schema accepts undefined.
-    const absent = acceptsUndefined(field.decode) ? `if (!(${key} in input)) return INVALID;` : "";
-    return `${absent} ${read} if (${value} === INVALID) return INVALID; output[${key}] = ${value};`;
+    if (acceptsUndefined(field.decode)) lines.push(`if (!(${key} in input)) return INVALID;`);
+    lines.push(`const v${i} = decoders[${i}](r${i});`, `if (v${i} === INVALID) return INVALID;`);
+    lines.push(`if (v${i} !== r${i}) same = false;`);
+    return lines.join(" ");
   }
-  const optionalOut = field.optout === "optional";
-  const lines = [`const p${index} = ${key} in input;`];
-  if (optionalOut && field.optin === "optional") lines.push(`if (p${index}) {`);
-  lines.push(read);
+  lines.push(`const p${i} = ${key} in input;`);
+  if (field.optout === "optional" && field.optin === "optional") {
+    // Absent: nothing to decode, nothing in the output.
+    lines.push(`let v${i}; if (p${i}) { v${i} = decoders[${i}](r${i});`);
+    lines.push(`if (v${i} === INVALID) return INVALID; if (v${i} !== r${i}) same = false;`);
+    lines.push(`} else same = false;`);
+    return lines.join(" ");
+  }
+  lines.push(`let v${i} = decoders[${i}](r${i}); let k${i} = true;`);
   lines.push(
-    optionalOut
-      ? `if (${value} === INVALID) { if (p${index}) return INVALID; } else`
-      : `if (${value} === INVALID) return INVALID;`,
+    field.optout === "optional"
+      ? `if (v${i} === INVALID) { if (p${i}) return INVALID; k${i} = false; }`
+      : `if (v${i} === INVALID) return INVALID;`,
   );
-  const keep = field.optin === "defaulted" && !optionalOut ? "true" : `p${index}`;
-  lines.push(`if (${value} !== undefined || ${keep}) output[${key}] = ${value};`);
-  if (optionalOut && field.optin === "optional") lines.push("}");
+  lines.push(`if (!p${i} || v${i} !== r${i}) same = false;`);
   return lines.join(" ");
+}
+
+/** Source that puts field `i`'s decoded value into `output`, by zod's rules. */
+function assignSource(field: ObjectField, i: number): string {
+  const key = JSON.stringify(field.key);
+  if (field.optin === undefined) return `output[${key}] = v${i};`;
+  if (field.optout === "optional" && field.optin === "optional") {
+    return `if (p${i}) output[${key}] = v${i};`;
+  }
+  const keep = field.optin === "defaulted" && field.optout !== "optional" ? "true" : `p${i}`;
+  return `if (k${i} && (v${i} !== undefined || ${keep})) output[${key}] = v${i};`;
 }
 
 /**
@@ -73,20 +95,24 @@ function fieldSource(field: ObjectField, index: number): string {
  */
 export function objectDecoder(fields: readonly ObjectField[], unknownKeys: UnknownKeys): Decoder {
   const shaped = fields.filter((field) => field.key !== "__proto__");
+  const indexed = shaped.map((field) => [field, fields.indexOf(field)] as const);
+  const unknownKeyLoop = (action: string) =>
+    `for (const key in input) { if (!known.has(key)) { ${action} } }`;
   const body = [
     'if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;',
-    "const output = {};",
-    ...shaped.map((field) => fieldSource(field, fields.indexOf(field))),
+    "let same = true;",
+    ...indexed.map(([field, i]) => decodeSource(field, i)),
   ];
-  if (unknownKeys !== "strip") {
-    body.push(
-      "for (const key in input) {",
-      "if (known.has(key)) continue;",
-      unknownKeys === "strict"
-        ? "return INVALID;"
-        : 'if (key !== "__proto__") output[key] = input[key];',
-      "}",
-    );
+  if (unknownKeys === "strict") body.push(unknownKeyLoop("return INVALID;"));
+  // Every value the input's own and no other key: the input is already zod's output.
+  body.push(
+    `if (same) { let count = 0; for (const key in input) count++;`,
+    `if (count === ${shaped.length}) return input; }`,
+    "const output = {};",
+    ...indexed.map(([field, i]) => assignSource(field, i)),
+  );
+  if (unknownKeys === "loose") {
+    body.push(unknownKeyLoop('if (key !== "__proto__") output[key] = input[key];'));
   }
   body.push("return output;");
   const make = new Function(
