@@ -9,6 +9,7 @@
  * @module
  */
 
+import process from "node:process";
 import { startEmulator } from "../src/emulator/server.ts";
 import { createClient } from "../src/client.ts";
 import { type Endpoint } from "../src/query.ts";
@@ -37,8 +38,19 @@ export interface CpuFigure {
   stages: CpuStages;
   /** Pipeline ÷ `JSON.parse` of each round, sorted. */
   ratios: number[];
+  /**
+   * The same ratio in CPU time of the whole process (every thread, polars' included), sorted:
+   * steadier than wall time on a shared machine.
+   */
+  cpuRatios: number[];
   /** The goal for the median ratio. */
   goal: number;
+}
+
+/** CPU time used by the process so far (user + system, every thread), s. */
+function cpuSeconds(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
 }
 
 /** Every page body of a paged URL, as text. */
@@ -83,14 +95,24 @@ function measure<P, Row>(
   goal: number,
 ): CpuFigure {
   const megabytes = texts.reduce((sum, text) => sum + text.length, 0) / 1e6;
-  const runs: { parse: number; seconds: number; stages: CpuStages; rows: number }[] = [];
+  const runs: {
+    parse: number;
+    seconds: number;
+    stages: CpuStages;
+    rows: number;
+    cpuRatio: number;
+  }[] = [];
   for (let i = 0; i < rounds; i++) {
     const started = performance.now();
+    const parseCpu = cpuSeconds();
     for (const text of texts) JSON.parse(text);
     const parse = (performance.now() - started) / 1000;
     const begun = performance.now();
+    const pipelineCpu = cpuSeconds();
     const [stages, rows] = pipeline(endpoint, texts);
-    runs.push({ parse, seconds: (performance.now() - begun) / 1000, stages, rows });
+    const seconds = (performance.now() - begun) / 1000;
+    const cpuRatio = (cpuSeconds() - pipelineCpu) / (pipelineCpu - parseCpu);
+    runs.push({ parse, seconds, stages, rows, cpuRatio });
   }
   runs.sort((a, b) => a.seconds / a.parse - b.seconds / b.parse);
   const middle = runs[Math.floor(runs.length / 2)]!;
@@ -102,6 +124,7 @@ function measure<P, Row>(
     pipeline: middle.seconds,
     stages: middle.stages,
     ratios: runs.map((run) => run.seconds / run.parse),
+    cpuRatios: runs.map((run) => run.cpuRatio).sort((a, b) => a - b),
     goal,
   };
 }

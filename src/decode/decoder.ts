@@ -34,6 +34,29 @@ function withChecks(schema: Schema, decode: Decoder): Decoder {
   };
 }
 
+/** A leaf type's decoder: one closure for the type test and the checks. */
+function leaf(schema: Schema, isType: (input: unknown) => boolean): Decoder {
+  const check = compileChecks(schema);
+  if (!check) return (input) => isType(input) ? input : INVALID;
+  return (input) => isType(input) && check(input as never) ? input : INVALID;
+}
+
+function isString(input: unknown): boolean {
+  return typeof input === "string";
+}
+
+function isNumber(input: unknown): boolean {
+  return typeof input === "number" && Number.isFinite(input);
+}
+
+/** `z.number().int()`: zod's safe-integer check alone, which implies a finite number. */
+function isSafeIntegerOnly(schema: Schema): boolean {
+  const checks = schema._zod.def.checks ?? [];
+  const def = checks[0]?._zod.def as { check?: string; format?: string; when?: unknown };
+  return checks.length === 1 && def.check === "number_format" && def.format === "safeint" &&
+    def.when === undefined;
+}
+
 function unknownKeys(def: z.core.$ZodObjectDef): UnknownKeys {
   const catchall = def.catchall?._zod.def.type;
   if (catchall === undefined) return "strip";
@@ -80,14 +103,14 @@ function compile(schema: Schema): Decoder {
   const def = schema._zod.def;
   switch (def.type) {
     case "string":
-      return withChecks(schema, (input) => typeof input === "string" ? input : INVALID);
+      return leaf(schema, isString);
     case "number":
-      return withChecks(
-        schema,
-        (input) => typeof input === "number" && Number.isFinite(input) ? input : INVALID,
-      );
+      if (isSafeIntegerOnly(schema)) {
+        return (input) => Number.isSafeInteger(input) ? input : INVALID;
+      }
+      return leaf(schema, isNumber);
     case "boolean":
-      return withChecks(schema, (input) => typeof input === "boolean" ? input : INVALID);
+      return leaf(schema, (input) => typeof input === "boolean");
     case "null":
       return withChecks(schema, (input) => input === null ? input : INVALID);
     case "unknown":
