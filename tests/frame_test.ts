@@ -216,3 +216,17 @@ Deno.test("FrameBuilder converts rows chunk by chunk into the same frame as in o
   assert.ok(actual.frameEqual(expected));
   assert.deepEqual(actual.getColumn("note").nullCount(), 6);
 });
+
+Deno.test("a string column of mostly distinct values gives the same frame as a repeating one", () => {
+  const rows = Array.from({ length: 2_000 }, (_, i) => ({
+    distinct: i % 7 === 0 ? null : `name ${i} ${"é".repeat(i % 5)}`,
+    repeated: i % 5 === 0 ? null : `user_${i % 13}`,
+  }));
+  const columns = { distinct: { kind: "str" }, repeated: { kind: "str" } } as const;
+  const builder = new FrameBuilder(columns, { chunkRows: 1_500 });
+  builder.add(rows.slice(0, 700));
+  builder.add(rows.slice(700));
+  const frame = builder.finish();
+  assert.deepEqual(frame.getColumn("distinct").toArray(), rows.map((row) => row.distinct));
+  assert.deepEqual(frame.getColumn("repeated").toArray(), rows.map((row) => row.repeated));
+});

@@ -135,32 +135,53 @@ class DayWriter implements ColumnWriter {
   }
 }
 
-/** Strings as dictionary codes: each distinct string crosses into polars once. */
+/** Rows a string column is dictionary-coded for before it may give up on it. */
+const DICTIONARY_TRIAL = 256;
+
+/**
+ * Strings as dictionary codes, so that each distinct string crosses into polars once, while
+ * they repeat (enums, usernames). A column of mostly distinct strings (names, descriptions)
+ * turns to plain text joined at the end: hashing every long, fresh string would cost more.
+ */
 class StringWriter implements ColumnWriter {
   problem(value: unknown): string {
     return `holds ${typeof value}, not string`;
   }
 
-  readonly #codes = new Map<string, number>();
+  #codes: Map<string, number> | undefined = new Map();
   readonly #values: string[] = [];
   readonly #rows: number[] = [];
+  /** The column as text, once dictionary coding gave up. */
+  #texts: (string | null)[] | undefined;
 
   write(value: unknown): boolean {
-    if (value === null || value === undefined) this.#rows.push(0);
-    else if (typeof value !== "string") return false;
+    const codes = this.#codes;
+    if (value !== null && value !== undefined && typeof value !== "string") return false;
+    if (!codes) this.#texts!.push(value ?? null);
+    else if (value === null || value === undefined) this.#rows.push(0);
     else {
-      let code = this.#codes.get(value);
+      let code = codes.get(value);
       if (code === undefined) {
         code = this.#values.push(value);
-        this.#codes.set(value, code);
-      }
-      this.#rows.push(code);
+        codes.set(value, code);
+        if (code > DICTIONARY_TRIAL && code * 2 > this.#rows.length) this.#giveUpDictionary();
+        else this.#rows.push(code);
+      } else this.#rows.push(code);
     }
     return true;
   }
 
   finish(name: string): Series {
+    if (this.#texts) return textSeries(name, this.#texts);
     return dictionarySeries(name, this.#values, new Uint32Array(this.#rows));
+  }
+
+  /** Turns the codes so far (and the value just added, the last one) into text. */
+  #giveUpDictionary(): void {
+    const values = this.#values;
+    this.#texts = this.#rows.map((code) => code === 0 ? null : values[code - 1]!);
+    this.#texts.push(values[values.length - 1]!);
+    this.#codes = undefined;
   }
 }
 
