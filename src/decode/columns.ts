@@ -7,7 +7,7 @@
  */
 
 import { type DataType, pl, type Series } from "../deps.ts";
-import { dictionarySeries, TEXT_SEPARATOR, textSeries } from "./text.ts";
+import { dictionarySeries, gatherSeries, TEXT_SEPARATOR, textSeries } from "./text.ts";
 import { epochDay, writeTimestamp } from "./timestamps.ts";
 
 /** What a column holds, and so its dtype (see `frame.ts`). */
@@ -191,6 +191,8 @@ const ELEMENT_SEPARATOR = "\x1e";
 class TextWriter implements ColumnWriter {
   readonly #kind: ColumnKind;
   readonly #values: unknown[] = [];
+  /** Whether the texts are lists of strings joined with separators, not JSON. */
+  #joinedLists = false;
 
   constructor(kind: ColumnKind) {
     this.#kind = kind;
@@ -211,28 +213,64 @@ class TextWriter implements ColumnWriter {
     const values = this.#values;
     if (values.length > 1 && values.every((value) => value === null)) {
       // A column with no value at all (activity `issues` ...): one null, extended.
-      return this.#fromJson(name, dtype, [null]).extendConstant(null, values.length - 1)
+      return this.#decode(name, dtype, [null]).extendConstant(null, values.length - 1)
         .alias(name);
     }
-    if (this.#kind === "list<str>" && values.every(isJoinableList)) {
-      const texts = values.map((list) =>
-        list === null ? null : (list as string[]).map((e) => ELEMENT_SEPARATOR + e).join("")
-      );
-      return pl.DataFrame([textSeries(name, texts, { checkSeparator: false })]).select(
-        pl.col(name).str.split(ELEMENT_SEPARATOR).lst.slice(1, 2 ** 31 - 1).alias(name),
-      ).getColumn(name);
-    }
-    return this.#fromJson(name, dtype, values);
+    const texts = this.#texts(values);
+    if (this.#kind === "json") return textSeries(name, texts, { checkSeparator: false });
+    // Lists repeat (campaigns, countries): each distinct one is decoded once.
+    const dictionary = dictionaryOf(texts);
+    if (!dictionary) return this.#decode(name, dtype, texts);
+    const decoded = this.#decode(name, dtype, [null, ...dictionary.values]);
+    return gatherSeries(decoded, dictionary.codes);
   }
 
-  #fromJson(name: string, dtype: DataType, values: unknown[]): Series {
+  /** One text per row: JSON, or for a list of strings its elements each after a separator. */
+  #texts(values: unknown[]): (string | null)[] {
     if (this.#kind === "json") {
-      const texts = values.map((value) => value === null ? null : JSON.stringify(value));
-      return textSeries(name, texts, { checkSeparator: false });
+      return values.map((value) => value === null ? null : JSON.stringify(value));
     }
-    const texts = values.map((value) => value === null ? null : decodableJson(value));
-    return textSeries(name, texts, { checkSeparator: false }).str.jsonDecode(dtype).alias(name);
+    if (this.#kind === "list<str>" && values.every(isJoinableList)) {
+      this.#joinedLists = true;
+      return values.map((list) =>
+        list === null ? null : (list as string[]).map((e) => ELEMENT_SEPARATOR + e).join("")
+      );
+    }
+    return values.map((value) => value === null ? null : decodableJson(value));
   }
+
+  /** The list Series of texts made by {@link TextWriter.#texts}. */
+  #decode(name: string, dtype: DataType, texts: (string | null)[]): Series {
+    const series = textSeries(name, texts, { checkSeparator: false });
+    if (!this.#joinedLists) return series.str.jsonDecode(dtype).alias(name);
+    return pl.DataFrame([series]).select(
+      pl.col(name).str.split(ELEMENT_SEPARATOR).lst.slice(1, 2 ** 31 - 1).alias(name),
+    ).getColumn(name);
+  }
+}
+
+/**
+ * Dictionary codes of texts (0 for null, else 1 + the index in `values`), or undefined when
+ * most of them are distinct.
+ */
+function dictionaryOf(
+  texts: readonly (string | null)[],
+): { values: string[]; codes: Uint32Array } | undefined {
+  const known = new Map<string, number>();
+  const values: string[] = [];
+  const codes = new Uint32Array(texts.length);
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i];
+    if (text === null || text === undefined) continue;
+    let code = known.get(text);
+    if (code === undefined) {
+      code = values.push(text);
+      if (code > DICTIONARY_TRIAL && code * 2 > i) return undefined;
+      known.set(text, code);
+    }
+    codes[i] = code;
+  }
+  return { values, codes };
 }
 
 /**

@@ -66,6 +66,27 @@ export function textSeries(
 }
 
 /**
+ * `codes` looked up in `dictionary`: row i is `dictionary[codes[i]]`.
+ *
+ * @example
+ * ```ts
+ * import { gatherSeries } from "./text.ts";
+ * import { pl } from "../deps.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dictionary = pl.Series("n", [null, 10, 20]);
+ * assert.deepEqual(gatherSeries(dictionary, new Uint32Array([2, 0, 1])).toArray(), [20, null, 10]);
+ * ```
+ */
+export function gatherSeries(dictionary: Series, codes: Uint32Array): Series {
+  const name = dictionary.name;
+  if (codes.length === 0) return dictionary.slice(0, 0);
+  return pl.DataFrame([dictionary]).select(
+    pl.col(name).gather(pl.lit(pl.Series("codes", codes)).explode()).alias(name),
+  ).getColumn(name);
+}
+
+/**
  * A String Series from dictionary codes: `codes[i]` is 0 for null, else 1 + the index of the
  * value in `values` (distinct strings, converted once each).
  *
@@ -84,8 +105,8 @@ export function dictionarySeries(
   codes: Uint32Array,
 ): Series {
   if (codes.length === 0) return pl.Series(name, [], pl.String);
-  const dictionary = pl.concat([pl.Series(name, [null], pl.String), textSeries(name, values)]);
-  return pl.DataFrame([dictionary]).select(
-    pl.col(name).gather(pl.lit(pl.Series("codes", codes)).explode()).alias(name),
-  ).getColumn(name);
+  return gatherSeries(
+    pl.concat([pl.Series(name, [null], pl.String), textSeries(name, values)]),
+    codes,
+  );
 }
