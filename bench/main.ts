@@ -220,7 +220,8 @@ async function main(args: string[]): Promise<void> {
     args: args.filter((arg) => arg !== "--"),
     options: { only: { type: "string", multiple: true } },
   });
-  const only = values.only ?? Object.keys(SECTIONS);
+  // `--only cpu,memory` and `--only cpu --only memory` both name two sections.
+  const only = values.only?.flatMap((value) => value.split(",")) ?? Object.keys(SECTIONS);
   for (const name of only) {
     if (!(name in SECTIONS)) {
       throw new RangeError(
