@@ -173,10 +173,12 @@ export class FrameBuilder<Row> {
   }
 
   #convert(): DataFrame {
-    const series = this.#columns.map(([name, column], index) =>
-      this.#writers[index]!.finish(name, dtypeOf(column as Column<never>))
+    // Every column's buffers in one frame, every column built by one select.
+    const plans = this.#columns.map(([name, column], index) =>
+      this.#writers[index]!.plan(name, dtypeOf(column as Column<never>), String(index))
     );
-    return pl.DataFrame(series);
+    return pl.DataFrame(plans.flatMap((plan) => plan.inputs))
+      .select(...plans.map((plan) => plan.expression));
   }
 
   #flush(): void {

@@ -7,7 +7,10 @@
  */
 
 import { type DataType, pl, type Series } from "../deps.ts";
-import { dictionarySeries, gatherSeries, TEXT_SEPARATOR, textSeries } from "./text.ts";
+
+/** A polars expression. */
+type Expr = ReturnType<typeof pl.col>;
+import { TEXT_SEPARATOR, textSeries, textsExpression } from "./text.ts";
 import { epochDay, writeTimestamp } from "./timestamps.ts";
 
 /** What a column holds, and so its dtype (see `frame.ts`). */
@@ -30,8 +33,43 @@ export interface ColumnWriter {
   problem(value: unknown): string;
   /** Appends one value (null and undefined are null); false when it is of the wrong kind. */
   write(value: unknown): boolean;
-  /** The Series of every value written, named `name`, of dtype `dtype`. */
-  finish(name: string, dtype: DataType): Series;
+  /**
+   * How to build the column of every value written: the buffers it adds to the chunk's frame
+   * (named from `key`, unique per column) and the expression that turns them into the column
+   * `name` of dtype `dtype`. Every column of a chunk is then built in one polars `select`.
+   */
+  plan(name: string, dtype: DataType, key: string): ColumnPlan;
+}
+
+/** The buffers of one column and the expression that builds it from them. */
+export interface ColumnPlan {
+  inputs: Series[];
+  expression: Expr;
+}
+
+/**
+ * Builds the column a writer planned, on its own.
+ *
+ * @example
+ * ```ts
+ * import { columnWriter, finishColumn } from "./columns.ts";
+ * import { pl } from "../deps.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const writer = columnWriter("int");
+ * writer.write(3);
+ * writer.write(null);
+ * assert.deepEqual(finishColumn(writer, "n", pl.Int64).toArray(), [3, null]);
+ * ```
+ */
+export function finishColumn(writer: ColumnWriter, name: string, dtype: DataType): Series {
+  const { inputs, expression } = writer.plan(name, dtype, "0");
+  return pl.DataFrame(inputs).select(expression).getColumn(name);
+}
+
+/** Row indices into a list of distinct values, NaN for null, as a UInt32 column. */
+function indexColumn(key: string): Expr {
+  return pl.col(key).fillNan(null).cast(pl.UInt32);
 }
 
 function textProblem(value: unknown, what: string): string {
@@ -60,9 +98,11 @@ class NumberWriter implements ColumnWriter {
     return true;
   }
 
-  finish(name: string, dtype: DataType): Series {
-    return pl.DataFrame([pl.Series(name, new Float64Array(this.#values))])
-      .select(pl.col(name).fillNan(null).cast(dtype)).getColumn(name);
+  plan(name: string, dtype: DataType, key: string): ColumnPlan {
+    return {
+      inputs: [pl.Series(key, new Float64Array(this.#values))],
+      expression: pl.col(key).fillNan(null).cast(dtype).alias(name),
+    };
   }
 }
 
@@ -91,13 +131,17 @@ class TimestampWriter implements ColumnWriter {
     return true;
   }
 
-  finish(name: string, dtype: DataType): Series {
-    const seconds = pl.Series("seconds", this.#seconds.subarray(0, this.#length));
-    const micros = pl.Series("micros", this.#micros.subarray(0, this.#length));
-    return pl.DataFrame([seconds, micros]).select(
-      pl.col("seconds").fillNan(null).cast(pl.Int64).mul(pl.lit(1_000_000).cast(pl.Int64))
-        .add(pl.col("micros").cast(pl.Int64)).cast(dtype).alias(name),
-    ).getColumn(name);
+  plan(name: string, dtype: DataType, key: string): ColumnPlan {
+    const [seconds, micros] = [`${key}.seconds`, `${key}.micros`];
+    return {
+      inputs: [
+        pl.Series(seconds, this.#seconds.subarray(0, this.#length)),
+        pl.Series(micros, this.#micros.subarray(0, this.#length)),
+      ],
+      expression: pl.col(seconds).fillNan(null).cast(pl.Int64)
+        .mul(pl.lit(1_000_000).cast(pl.Int64)).add(pl.col(micros).cast(pl.Int64)).cast(dtype)
+        .alias(name),
+    };
   }
 
   #grow(): void {
@@ -129,9 +173,11 @@ class DayWriter implements ColumnWriter {
     return true;
   }
 
-  finish(name: string, dtype: DataType): Series {
-    return pl.DataFrame([pl.Series(name, new Float64Array(this.#days))])
-      .select(pl.col(name).fillNan(null).cast(pl.Int32).cast(dtype)).getColumn(name);
+  plan(name: string, dtype: DataType, key: string): ColumnPlan {
+    return {
+      inputs: [pl.Series(key, new Float64Array(this.#days))],
+      expression: pl.col(key).fillNan(null).cast(pl.Int32).cast(dtype).alias(name),
+    };
   }
 }
 
@@ -171,9 +217,14 @@ class StringWriter implements ColumnWriter {
     return true;
   }
 
-  finish(name: string): Series {
-    if (this.#texts) return textSeries(name, this.#texts);
-    return dictionarySeries(name, this.#values, new Uint32Array(this.#rows));
+  plan(name: string, _dtype: DataType, key: string): ColumnPlan {
+    if (this.#texts) return textPlan(name, key, this.#texts);
+    const indices = new Float64Array(this.#rows.length);
+    this.#rows.forEach((code, i) => indices[i] = code === 0 ? NaN : code - 1);
+    return {
+      inputs: [pl.Series(key, indices)],
+      expression: textsExpression(this.#values).gather(indexColumn(key)).alias(name),
+    };
   }
 
   /** Turns the codes so far (and the value just added, the last one) into text. */
@@ -209,20 +260,21 @@ class TextWriter implements ColumnWriter {
     return true;
   }
 
-  finish(name: string, dtype: DataType): Series {
-    const values = this.#values;
-    if (values.length > 1 && values.every((value) => value === null)) {
-      // A column with no value at all (activity `issues` ...): one null, extended.
-      return this.#decode(name, dtype, [null]).extendConstant(null, values.length - 1)
-        .alias(name);
-    }
-    const texts = this.#texts(values);
-    if (this.#kind === "json") return textSeries(name, texts, { checkSeparator: false });
+  plan(name: string, dtype: DataType, key: string): ColumnPlan {
+    const texts = this.#texts(this.#values);
+    if (this.#kind === "json") return textPlan(name, key, texts);
     // Lists repeat (campaigns, countries): each distinct one is decoded once.
     const dictionary = dictionaryOf(texts);
-    if (!dictionary) return this.#decode(name, dtype, texts);
-    const decoded = this.#decode(name, dtype, [null, ...dictionary.values]);
-    return gatherSeries(decoded, dictionary.codes);
+    if (!dictionary) {
+      return { inputs: [this.#decode(key, dtype, texts)], expression: pl.col(key).alias(name) };
+    }
+    const decoded = this.#decode(name, dtype, dictionary.values);
+    const gathered = pl.lit(decoded).explode().gather(indexColumn(key));
+    return {
+      inputs: [pl.Series(key, dictionary.indices)],
+      // No list at all: the empty literal explodes to a null of no dtype.
+      expression: (dictionary.values.length === 0 ? gathered.cast(dtype) : gathered).alias(name),
+    };
   }
 
   /** One text per row: JSON, or for a list of strings its elements each after a separator. */
@@ -250,27 +302,41 @@ class TextWriter implements ColumnWriter {
 }
 
 /**
- * Dictionary codes of texts (0 for null, else 1 + the index in `values`), or undefined when
- * most of them are distinct.
+ * The distinct texts and each row's index among them (NaN for null), or undefined when most
+ * of them are distinct.
  */
 function dictionaryOf(
   texts: readonly (string | null)[],
-): { values: string[]; codes: Uint32Array } | undefined {
+): { values: string[]; indices: Float64Array } | undefined {
   const known = new Map<string, number>();
   const values: string[] = [];
-  const codes = new Uint32Array(texts.length);
+  const indices = new Float64Array(texts.length);
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i];
-    if (text === null || text === undefined) continue;
-    let code = known.get(text);
-    if (code === undefined) {
-      code = values.push(text);
-      if (code > DICTIONARY_TRIAL && code * 2 > i) return undefined;
-      known.set(text, code);
+    if (text === null || text === undefined) {
+      indices[i] = NaN;
+      continue;
     }
-    codes[i] = code;
+    let index = known.get(text);
+    if (index === undefined) {
+      index = values.push(text) - 1;
+      if (index >= DICTIONARY_TRIAL && index * 2 > i) return undefined;
+      known.set(text, index);
+    }
+    indices[i] = index;
   }
-  return { values, codes };
+  return { values, indices };
+}
+
+/** A column of texts (null stays null): the non-null ones, and each row's index among them. */
+function textPlan(name: string, key: string, texts: readonly (string | null)[]): ColumnPlan {
+  const values: string[] = [];
+  const indices = new Float64Array(texts.length);
+  texts.forEach((text, i) => indices[i] = text === null ? NaN : values.push(text) - 1);
+  return {
+    inputs: [pl.Series(key, indices)],
+    expression: textsExpression(values).gather(indexColumn(key)).alias(name),
+  };
 }
 
 /**
@@ -303,7 +369,7 @@ function isJoinableList(value: unknown): boolean {
  *
  * @example
  * ```ts
- * import { columnWriter } from "./columns.ts";
+ * import { columnWriter, finishColumn } from "./columns.ts";
  * import { pl } from "../deps.ts";
  * import assert from "node:assert/strict";
  *
@@ -311,7 +377,7 @@ function isJoinableList(value: unknown): boolean {
  * assert.equal(writer.write("2024-05-01T12:34:56.5Z"), true);
  * assert.equal(writer.write(null), true);
  * assert.equal(writer.write(5), false);
- * const series = writer.finish("at", pl.Datetime("us", "UTC"));
+ * const series = finishColumn(writer, "at", pl.Datetime("us", "UTC"));
  * assert.equal(series.nullCount(), 1);
  * ```
  */

@@ -9,6 +9,9 @@
 
 import { pl, type Series } from "../deps.ts";
 
+/** A polars expression. */
+type Expr = ReturnType<typeof pl.col>;
+
 /** Separates texts in a joined buffer (the ASCII unit separator). */
 export const TEXT_SEPARATOR = "\x1f";
 
@@ -66,47 +69,25 @@ export function textSeries(
 }
 
 /**
- * `codes` looked up in `dictionary`: row i is `dictionary[codes[i]]`.
+ * An expression of the strings `values`, in order: one literal string split by polars, or the
+ * strings one at a time when one of them holds the separator or they are too long to join.
  *
  * @example
  * ```ts
- * import { gatherSeries } from "./text.ts";
+ * import { textsExpression } from "./text.ts";
  * import { pl } from "../deps.ts";
  * import assert from "node:assert/strict";
  *
- * const dictionary = pl.Series("n", [null, 10, 20]);
- * assert.deepEqual(gatherSeries(dictionary, new Uint32Array([2, 0, 1])).toArray(), [20, null, 10]);
+ * const frame = pl.DataFrame({ i: [1, 0, 1] }).select(
+ *   textsExpression(["a", "b"]).gather(pl.col("i").cast(pl.UInt32)).alias("s"),
+ * );
+ * assert.deepEqual(frame.getColumn("s").toArray(), ["b", "a", "b"]);
  * ```
  */
-export function gatherSeries(dictionary: Series, codes: Uint32Array): Series {
-  const name = dictionary.name;
-  if (codes.length === 0) return dictionary.slice(0, 0);
-  return pl.DataFrame([dictionary]).select(
-    pl.col(name).gather(pl.lit(pl.Series("codes", codes)).explode()).alias(name),
-  ).getColumn(name);
-}
-
-/**
- * A String Series from dictionary codes: `codes[i]` is 0 for null, else 1 + the index of the
- * value in `values` (distinct strings, converted once each).
- *
- * @example
- * ```ts
- * import { dictionarySeries } from "./text.ts";
- * import assert from "node:assert/strict";
- *
- * const series = dictionarySeries("status", ["READY", "MAPPED"], new Uint32Array([1, 0, 2, 1]));
- * assert.deepEqual(series.toArray(), ["READY", null, "MAPPED", "READY"]);
- * ```
- */
-export function dictionarySeries(
-  name: string,
-  values: readonly string[],
-  codes: Uint32Array,
-): Series {
-  if (codes.length === 0) return pl.Series(name, [], pl.String);
-  return gatherSeries(
-    pl.concat([pl.Series(name, [null], pl.String), textSeries(name, values)]),
-    codes,
-  );
+export function textsExpression(values: readonly string[]): Expr {
+  if (values.length === 0 || !isJoinable(values, true)) {
+    return pl.lit(pl.Series("texts", values as string[], pl.String)).explode();
+  }
+  const joined = pl.Series("texts", [values.join(TEXT_SEPARATOR)], pl.String);
+  return pl.lit(joined).explode().str.split(TEXT_SEPARATOR).explode();
 }
