@@ -293,7 +293,7 @@ class TextWriter implements ColumnWriter {
 
   /** The list Series of texts made by {@link TextWriter.#texts}. */
   #decode(name: string, dtype: DataType, texts: (string | null)[]): Series {
-    const series = textSeries(name, texts, { checkSeparator: false });
+    const series = textSeries(name, texts);
     if (!this.#joinedLists) return series.str.jsonDecode(dtype).alias(name);
     return pl.DataFrame([series]).select(
       pl.col(name).str.split(ELEMENT_SEPARATOR).lst.slice(1, 2 ** 31 - 1).alias(name),

@@ -2,7 +2,9 @@
  * JS strings into a polars String Series the cheap way: joined into one string with a
  * separator and split once on the Rust side (converting strings one at a time across the
  * JS/Rust boundary is what made frames slow). Falls back to the one-at-a-time route when a
- * text holds the separator or the joined string would pass V8's string length limit.
+ * text holds the separator (the split then gives more parts than there were texts: counting
+ * them is cheaper than searching every text) or the joined string would pass V8's string
+ * length limit.
  *
  * @module
  */
@@ -18,20 +20,15 @@ export const TEXT_SEPARATOR = "\x1f";
 /** Joined buffers stay well below V8's limit of about 2^29 characters. */
 const MAX_JOINED = 2 ** 27;
 
-/** Whether the texts can be joined with {@link TEXT_SEPARATOR} and split back unchanged. */
-function isJoinable(texts: readonly (string | null)[], checkSeparator: boolean): boolean {
+/** Whether the texts joined stay below {@link MAX_JOINED}. */
+function isShortEnough(texts: readonly (string | null)[]): boolean {
   let length = 0;
-  for (const text of texts) {
-    if (text === null) continue;
-    length += text.length + 1;
-    if (length > MAX_JOINED || (checkSeparator && text.includes(TEXT_SEPARATOR))) return false;
-  }
-  return true;
+  for (const text of texts) if (text !== null) length += text.length + 1;
+  return length <= MAX_JOINED;
 }
 
 /**
- * A String Series of `texts` (null stays null). `checkSeparator: false` promises that no text
- * holds {@link TEXT_SEPARATOR} (JSON text never does: it escapes control characters).
+ * A String Series of `texts` (null stays null).
  *
  * @example
  * ```ts
@@ -42,14 +39,9 @@ function isJoinable(texts: readonly (string | null)[], checkSeparator: boolean):
  * assert.deepEqual(series.toArray(), ["ana", null, "", "b\x1fo"]);
  * ```
  */
-export function textSeries(
-  name: string,
-  texts: readonly (string | null)[],
-  options: { checkSeparator?: boolean } = {},
-): Series {
-  if (texts.length === 0 || !isJoinable(texts, options.checkSeparator ?? true)) {
-    return pl.Series(name, texts as (string | null)[], pl.String);
-  }
+export function textSeries(name: string, texts: readonly (string | null)[]): Series {
+  const oneByOne = () => pl.Series(name, texts as (string | null)[], pl.String);
+  if (texts.length === 0 || !isShortEnough(texts)) return oneByOne();
   let nulls: Uint8Array | undefined;
   const parts = texts.map((text, index) => {
     if (text !== null) return text;
@@ -60,6 +52,8 @@ export function textSeries(
   const split = pl.DataFrame([joined]).select(
     pl.col(name).str.split(TEXT_SEPARATOR).explode().alias(name),
   );
+  // More parts than texts: a text held the separator.
+  if (split.height !== texts.length) return oneByOne();
   if (!nulls) return split.getColumn(name);
   return pl.DataFrame([split.getColumn(name), pl.Series("null", nulls)]).select(
     pl.when(pl.col("null").eq(1)).then(pl.lit(null).cast(pl.String)).otherwise(pl.col(name)).alias(
@@ -85,9 +79,5 @@ export function textSeries(
  * ```
  */
 export function textsExpression(values: readonly string[]): Expr {
-  if (values.length === 0 || !isJoinable(values, true)) {
-    return pl.lit(pl.Series("texts", values as string[], pl.String)).explode();
-  }
-  const joined = pl.Series("texts", [values.join(TEXT_SEPARATOR)], pl.String);
-  return pl.lit(joined).explode().str.split(TEXT_SEPARATOR).explode();
+  return pl.lit(textSeries("texts", values)).explode();
 }
