@@ -136,7 +136,7 @@ function measure<P, Row>(
 export async function cpuBenchmark(
   options: { searchRows?: number; activityRows?: number; rounds?: number } = {},
 ): Promise<CpuFigure[]> {
-  const rounds = options.rounds ?? 7;
+  const rounds = options.rounds ?? 15;
   const emulator = await startEmulator({
     port: 0,
     projects: 1_000,
