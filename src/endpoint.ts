@@ -4,14 +4,15 @@
  * schema, how to find the rows and the pagination in a body, the row key, the frame's columns
  * and whether TM wants a token. No other file spells a TM path or parameter name.
  *
- * {@link readPage} is the one place where a body becomes rows: it validates with the spec's
- * zod schema and raises {@link SchemaError} naming the URL, the page and the fields.
+ * {@link readPage} is the one place where a body becomes rows: it validates with a decoder
+ * compiled from the spec's zod schema (`decode/`), and a body the decoder rejects is explained
+ * by zod itself in a `SchemaError` naming the URL, the page and the fields.
  *
  * @module
  */
 
 import type { z } from "./deps.ts";
-import { SchemaError } from "./errors.ts";
+import { decodeBody } from "./decode/body.ts";
 import type { Columns } from "./frame.ts";
 import type { Pagination } from "./rows.ts";
 import type { WireParams } from "./url.ts";
@@ -125,12 +126,12 @@ export interface ReadPage<Row> {
 
 /**
  * Validates one body with the spec's schema and returns its rows and pagination; a body that
- * does not match raises {@link SchemaError} with the URL, the page and zod's issues.
+ * does not match raises `SchemaError` with the URL, the page and zod's issues.
  *
  * @example
  * ```ts
  * import { defineEndpoint, readPage } from "./endpoint.ts";
- * import { SchemaError } from "./errors.ts";
+ * import { decodeBody } from "./decode/body.ts";
  * import { z } from "./deps.ts";
  * import assert from "node:assert/strict";
  *
@@ -152,13 +153,6 @@ export function readPage<P, Row, A>(
   url: URL,
   page: number,
 ): ReadPage<Row> {
-  const parsed = endpoint.body.safeParse(body);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({
-      path: issue.path,
-      message: issue.message,
-    }));
-    throw new SchemaError({ url: url.href, page, issues });
-  }
-  return { rows: endpoint.rows(parsed.data), pagination: endpoint.pagination(parsed.data) };
+  const decoded = decodeBody(endpoint.body, body, { url: url.href, page });
+  return { rows: endpoint.rows(decoded), pagination: endpoint.pagination(decoded) };
 }

@@ -1,40 +1,26 @@
 /**
- * Rows to DataFrame, column by column from a declared map (performance-notes §5): values are
- * folded into plain arrays as pages arrive, and each column becomes a Series of its declared
- * dtype once, at the end. Never `pl.DataFrame(records)` / `readRecords`: they infer dtypes
- * from the first rows and silently drop values and keys.
- *
- * - Numbers go through Float64 and are cast: Int64 keeps nulls (an Int32 Series would turn
- *   null into 0). Integer columns are checked to be integers by their zod schema first.
- * - Timestamps, in every TM shape, are parsed by `strptime` (a prefix format that reads all
- *   of them) and marked UTC; the null count is checked, because strptime fails silently.
- * - Days (`YYYY-MM-DD`) become `Date`, checked the same way.
- * - Lists are sent as JSON text and decoded with `str.jsonDecode` into their declared dtype
- *   (List(Int64), List(Utf8), List(Float64), List(Struct)); this works in nodejs-polars 0.25.2, including
- *   for zero rows, where `pl.Series(name, [], List(...))` throws.
+ * Rows to DataFrame, column by column from a declared map (performance-notes §5). Each
+ * column has a writer (`decode/columns.ts`) that folds values into a compact buffer as pages
+ * arrive: numbers, booleans, timestamps (read in JS to epoch microseconds) and days in
+ * double arrays, strings as dictionary codes, lists and JSON as text; the loop over rows is
+ * generated per column map (`decode/row_writer.ts`). Every `chunkRows` rows
+ * the buffers become polars columns; `finish()` stacks the chunks without copying them.
+ * Never `pl.DataFrame(records)` / `readRecords`: they infer dtypes from the first rows and
+ * silently drop values and keys.
  *
  * @module
  */
 
-import { type DataFrame, type DataType, pl, type Series } from "./deps.ts";
+import { type DataFrame, type DataType, pl } from "./deps.ts";
 import { TmError } from "./errors.ts";
+import { type ColumnKind, type ColumnWriter, columnWriter } from "./decode/columns.ts";
+import { compileRowWriter, type RowWriter } from "./decode/row_writer.ts";
 
 /** A scalar kind inside a list of structs. */
 export type FieldKind = "int" | "float" | "str" | "bool";
 
 /** What a column holds, and so its dtype. */
-export type ColumnKind =
-  | "int"
-  | "float"
-  | "str"
-  | "bool"
-  | "datetime"
-  | "date"
-  | "list<int>"
-  | "list<str>"
-  | "list<float>"
-  | "list<struct>"
-  | "json";
+export type { ColumnKind };
 
 /** One declared column. `value` picks it from a row (default: the row's key of that name). */
 export interface Column<Row> {
@@ -47,11 +33,8 @@ export interface Column<Row> {
 /** An endpoint's columns, in frame order. */
 export type Columns<Row> = Readonly<Record<string, Column<Row>>>;
 
-const DATE_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S%.f";
-
-/** Rows folded as JS values before they are converted into polars columns. */
-const CHUNK_ROWS = 16_384;
-const DATE_FORMAT = "%Y-%m-%d";
+/** Rows folded into JS buffers before they are converted into polars columns. */
+const CHUNK_ROWS = 65_536;
 
 function fieldDtype(kind: FieldKind): DataType {
   return { int: pl.Int64, float: pl.Float64, str: pl.String, bool: pl.Bool }[kind];
@@ -97,75 +80,6 @@ export function dtypeOf(column: Column<never>): DataType {
   }
 }
 
-function expected(kind: ColumnKind): string {
-  if (kind === "int" || kind === "float") return "number";
-  if (kind === "str" || kind === "datetime" || kind === "date" || kind === "json") {
-    return kind === "json" ? "any JSON value" : "string";
-  }
-  if (kind === "bool") return "boolean";
-  return "array";
-}
-
-function fold(kind: ColumnKind, value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  const ok = kind === "int" || kind === "float"
-    ? typeof value === "number"
-    : kind === "str" || kind === "datetime" || kind === "date"
-    ? typeof value === "string"
-    : kind === "bool"
-    ? typeof value === "boolean"
-    : kind === "json" || Array.isArray(value);
-  if (!ok) return undefined;
-  return kind.startsWith("list") || kind === "json" ? JSON.stringify(value) : value;
-}
-
-function toSeries(name: string, column: Column<never>, values: unknown[]): Series {
-  // A column with no value at all (TM's `pictureUrl`, activity `issues` ...) is one null,
-  // extended: converting or decoding every null costs as much as real values.
-  if (values.length > 1 && values.every((value) => value === null)) {
-    return toSeries(name, column, [null]).extendConstant(null, values.length - 1).alias(name);
-  }
-  switch (column.kind) {
-    case "int":
-      return pl.Series(name, values, pl.Float64).cast(pl.Int64);
-    case "float":
-      return pl.Series(name, values, pl.Float64);
-    case "str":
-    case "json":
-      return pl.Series(name, values, pl.String);
-    case "bool":
-      return pl.Series(name, values, pl.Bool);
-    case "datetime": {
-      const parsed = pl.Series(name, values, pl.String).str.strptime(
-        pl.Datetime("ms"),
-        DATE_TIME_FORMAT,
-      )
-        .dt.replaceTimeZone("UTC");
-      const missing = values.filter((value) => value === null).length;
-      if (parsed.nullCount() !== missing) {
-        throw new TmError(
-          `Cannot build column ${name}: ${
-            parsed.nullCount() - missing
-          } timestamps could not be read`,
-        );
-      }
-      return parsed.alias(name);
-    }
-    case "date": {
-      const parsed = pl.Series(name, values, pl.String).str.strptime(pl.Date, DATE_FORMAT);
-      const missing = values.filter((value) => value === null).length;
-      if (parsed.nullCount() !== missing) {
-        throw new TmError(
-          `Cannot build column ${name}: ${parsed.nullCount() - missing} days could not be read`,
-        );
-      }
-      return parsed.alias(name);
-    }
-    default:
-      return pl.Series(name, values, pl.String).str.jsonDecode(dtypeOf(column)).alias(name);
-  }
-}
-
 /**
  * Accumulates rows into columns and builds the frame once.
  *
@@ -187,23 +101,27 @@ function toSeries(name: string, column: Column<never>, values: unknown[]): Serie
  * ```
  */
 export class FrameBuilder<Row> {
-  readonly #columns: Columns<Row>;
+  readonly #columns: [string, Column<Row>][];
   readonly #chunkRows: number;
-  /** The rows folded since the last flush, one JS array per column. */
-  #values: unknown[][];
+  readonly #writeRows: RowWriter;
+  /** The rows folded since the last flush, one writer per column. */
+  #writers: ColumnWriter[];
+  #chunkHeight = 0;
   /** Earlier rows, already converted: one frame per flushed chunk. */
   readonly #chunks: DataFrame[] = [];
   #height = 0;
 
   /**
-   * Starts an empty frame with the declared columns. Every `chunkRows` rows the JS values are
-   * converted into polars columns and dropped, so a long crawl never holds more than one
-   * chunk of rows as JS values.
+   * Starts an empty frame with the declared columns. Every `chunkRows` rows the buffers are
+   * converted into polars columns and dropped.
    */
   constructor(columns: Columns<Row>, options: { chunkRows?: number } = {}) {
-    this.#columns = columns;
+    this.#columns = Object.entries(columns);
+    this.#writeRows = compileRowWriter(
+      this.#columns.map(([name, column]) => column.value ?? name),
+    );
     this.#chunkRows = options.chunkRows ?? CHUNK_ROWS;
-    this.#values = this.#emptyColumns();
+    this.#writers = this.#newWriters();
   }
 
   /** Rows added so far. */
@@ -211,52 +129,62 @@ export class FrameBuilder<Row> {
     return this.#height;
   }
 
-  /** Folds rows into the columns. */
+  /** Folds rows into the columns; throws `TmError` for a value of the wrong kind. */
   add(rows: readonly Row[]): void {
-    const entries = Object.entries(this.#columns);
-    entries.forEach(([name, column], index) => {
-      const target = this.#values[index] as unknown[];
-      for (const row of rows) {
-        const raw = column.value ? column.value(row) : (row as Record<string, unknown>)[name];
-        const value = fold(column.kind, raw);
-        if (value === undefined) {
-          throw new TmError(
-            `Cannot build column ${name}: row ${
-              this.#height + target.length
-            } holds ${typeof raw}, ` +
-              `not ${expected(column.kind)}`,
-          );
-        }
-        target.push(value);
-      }
-    });
-    this.#height += rows.length;
-    if ((this.#values[0]?.length ?? 0) >= this.#chunkRows) this.#flush();
+    let start = 0;
+    while (start < rows.length) {
+      const end = Math.min(rows.length, start + this.#chunkRows - this.#chunkHeight);
+      this.#write(rows, start, end);
+      start = end;
+      if (this.#chunkHeight >= this.#chunkRows) this.#flush();
+    }
   }
 
   /** Builds the DataFrame, with exactly the declared columns and dtypes. */
   finish(): DataFrame {
     if (this.#chunks.length === 0) return this.#convert();
-    if ((this.#values[0]?.length ?? 0) > 0) this.#flush();
+    if (this.#chunkHeight > 0) this.#flush();
     const [first, ...rest] = this.#chunks;
     if (rest.length === 0) return first as DataFrame;
-    return pl.concat(this.#chunks, { how: "vertical", rechunk: true });
+    // Chunks are stacked, not copied: the frame is never held twice.
+    return pl.concat(this.#chunks, { how: "vertical", rechunk: false });
   }
 
-  #emptyColumns(): unknown[][] {
-    return Object.keys(this.#columns).map(() => []);
+  #write(rows: readonly Row[], start: number, end: number): void {
+    const refused = this.#writeRows(rows, start, end, this.#writers);
+    if (refused >= 0) {
+      const column = refused % this.#columns.length;
+      const offset = (refused - column) / this.#columns.length;
+      const [name, spec] = this.#columns[column]!;
+      const row = rows[start + offset] as Row;
+      const value = spec.value ? spec.value(row) : (row as Record<string, unknown>)[name];
+      throw new TmError(
+        `Cannot build column ${name}: row ${this.#height + offset} ${
+          this.#writers[column]!.problem(value)
+        }`,
+      );
+    }
+    this.#height += end - start;
+    this.#chunkHeight += end - start;
+  }
+
+  #newWriters(): ColumnWriter[] {
+    return this.#columns.map(([, column]) => columnWriter(column.kind));
   }
 
   #convert(): DataFrame {
-    const series = Object.entries(this.#columns).map(([name, column], index) =>
-      toSeries(name, column as Column<never>, this.#values[index] as unknown[])
+    // Every column's buffers in one frame, every column built by one select.
+    const plans = this.#columns.map(([name, column], index) =>
+      this.#writers[index]!.plan(name, dtypeOf(column as Column<never>), String(index))
     );
-    return pl.DataFrame(series);
+    return pl.DataFrame(plans.flatMap((plan) => plan.inputs))
+      .select(...plans.map((plan) => plan.expression));
   }
 
   #flush(): void {
     this.#chunks.push(this.#convert());
-    this.#values = this.#emptyColumns();
+    this.#writers = this.#newWriters();
+    this.#chunkHeight = 0;
   }
 }
 

@@ -216,3 +216,33 @@ Deno.test("FrameBuilder converts rows chunk by chunk into the same frame as in o
   assert.ok(actual.frameEqual(expected));
   assert.deepEqual(actual.getColumn("note").nullCount(), 6);
 });
+
+Deno.test("a string column of mostly distinct values gives the same frame as a repeating one", () => {
+  const rows = Array.from({ length: 2_000 }, (_, i) => ({
+    distinct: i % 7 === 0 ? null : `name ${i} ${"é".repeat(i % 5)}`,
+    repeated: i % 5 === 0 ? null : `user_${i % 13}`,
+  }));
+  const columns = { distinct: { kind: "str" }, repeated: { kind: "str" } } as const;
+  const builder = new FrameBuilder(columns, { chunkRows: 1_500 });
+  builder.add(rows.slice(0, 700));
+  builder.add(rows.slice(700));
+  const frame = builder.finish();
+  assert.deepEqual(frame.getColumn("distinct").toArray(), rows.map((row) => row.distinct));
+  assert.deepEqual(frame.getColumn("repeated").toArray(), rows.map((row) => row.repeated));
+});
+
+Deno.test("FrameBuilder: a lone surrogate is U+FFFD in text columns and a JSON escape in JSON text", () => {
+  const builder = new FrameBuilder<{ name: string; tags: string[]; shape: unknown }>({
+    name: { kind: "str" },
+    tags: { kind: "list<str>" },
+    shape: { kind: "json" },
+  });
+  builder.add([{ name: "a\ud800b", tags: ["\udfff"], shape: { type: "x\ud800" } }]);
+  const frame = builder.finish();
+  assert.equal(frame.getColumn("name").toArray()[0], "a\ufffdb");
+  assert.deepEqual(frame.getColumn("tags").toArray()[0], ["\ufffd"]);
+  assert.equal(frame.getColumn("shape").toArray()[0], '{"type":"x\\ud800"}');
+  assert.deepEqual(JSON.parse(frame.getColumn("shape").toArray()[0] as string), {
+    type: "x\ud800",
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * TM timestamps and days read in JS, straight into numbers a frame stores: every shape TM
+ * sends (`2024-05-01T10:00:00.123456Z`, without `Z`, without a fraction, `+00:00`, the
+ * `+00:00Z` quirk) as epoch seconds plus microseconds, and `YYYY-MM-DD` as epoch days. A
+ * fraction longer than six digits is truncated to microseconds, as polars' `strptime` does.
+ *
+ * @module
+ */
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Reads `count` ASCII digits at `from`; -1 when one of them is not a digit. */
+function digitsAt(text: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's `days_from_civil`). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) +
+    dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/** Epoch days of the `YYYY-MM-DD` at the start of `text`, or NaN when it is not a real day. */
+function dayAt(text: string): number {
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return NaN;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return NaN;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)) return NaN;
+  return daysFromCivil(year, month, day);
+}
+
+/**
+ * Epoch days of a `YYYY-MM-DD` day; NaN when the text is not exactly a real day.
+ *
+ * @example
+ * ```ts
+ * import { epochDay } from "./timestamps.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(epochDay("1970-01-02"), 1);
+ * assert.ok(Number.isNaN(epochDay("2023-02-29")));
+ * ```
+ */
+export function epochDay(text: string): number {
+  return text.length === 10 ? dayAt(text) : NaN;
+}
+
+/** Whether the text ends at `from` with nothing, `Z`, `+00:00` or `+00:00Z`. */
+function isUtcSuffix(text: string, from: number): boolean {
+  const rest = text.length - from;
+  if (rest === 0) return true;
+  if (rest === 1) return text.charCodeAt(from) === 90;
+  if (rest !== 6 && rest !== 7) return false;
+  if (text.charCodeAt(from) !== 43 || text.charCodeAt(from + 3) !== 58) return false;
+  if (digitsAt(text, from + 1, 2) !== 0 || digitsAt(text, from + 4, 2) !== 0) return false;
+  return rest === 6 || text.charCodeAt(from + 6) === 90;
+}
+
+/**
+ * A TM timestamp as epoch seconds and microseconds, written at `index` of the two buffers.
+ * Returns false (writing nothing) when the text is not a TM timestamp of a real moment.
+ *
+ * @example
+ * ```ts
+ * import { writeTimestamp } from "./timestamps.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const seconds = new Float64Array(1);
+ * const micros = new Int32Array(1);
+ * assert.equal(writeTimestamp("1970-01-01T00:00:01.5Z", seconds, micros, 0), true);
+ * assert.deepEqual([seconds[0], micros[0]], [1, 500_000]);
+ * assert.equal(writeTimestamp("2024-05-01T24:00:00", seconds, micros, 0), false);
+ * ```
+ */
+export function writeTimestamp(
+  text: string,
+  seconds: Float64Array,
+  micros: Int32Array,
+  index: number,
+): boolean {
+  if (text.length < 19 || text.charCodeAt(10) !== 84) return false;
+  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return false;
+  const days = dayAt(text);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  if (Number.isNaN(days) || hour < 0 || hour > 23 || minute < 0 || minute > 59) return false;
+  if (second < 0 || second > 59) return false;
+  let end = 19;
+  let fraction = 0;
+  if (text.charCodeAt(19) === 46) {
+    let scale = 100_000;
+    for (end = 20; end < text.length; end++) {
+      const digit = text.charCodeAt(end) - 48;
+      if (digit < 0 || digit > 9) break;
+      fraction += digit * scale;
+      scale /= 10;
+    }
+    if (end === 20 || end > 29) return false;
+    fraction = Math.floor(fraction);
+  }
+  if (!isUtcSuffix(text, end)) return false;
+  seconds[index] = days * 86_400 + hour * 3_600 + minute * 60 + second;
+  micros[index] = fraction;
+  return true;
+}
