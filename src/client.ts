@@ -76,6 +76,12 @@ export interface ClientOptions {
    */
   maxBodyBytes?: number;
   /**
+   * The most page requests one query may make (cache hits included). A query that needs more
+   * stops with `RequestLimitError`, e.g. against a server whose pages never end. Each query of
+   * a fan-out (one per project) counts on its own. @default no cap
+   */
+  maxRequestsPerQuery?: number;
+  /**
    * Progress of `records()`/`frame()` when they fetch more than one page: `"auto"` draws it in
    * the Deno Jupyter kernel (one output updated in place) or on stderr when it is a terminal;
    * `true` also writes a summary line to a stderr that is not a terminal; `false` never draws.
@@ -301,6 +307,9 @@ export function createClient(options: ClientOptions = {}): Client {
     limiter: new Limiter({ concurrency, requestsPerSecond }),
     cache: resolveCache(options.cache),
     maxBodyBytes: positiveNumber("maxBodyBytes", options.maxBodyBytes, MAX_BODY_BYTES),
+    maxRequestsPerQuery: options.maxRequestsPerQuery === undefined
+      ? undefined
+      : requirePositiveInteger("maxRequestsPerQuery", options.maxRequestsPerQuery),
   });
   const progress = options.progress ?? "auto";
   if (progress !== true && progress !== false && progress !== "auto") {

@@ -9,6 +9,7 @@
 import type { DataFrame, z } from "./deps.ts";
 import { SchemaError } from "./errors.ts";
 import { type Columns, FrameBuilder } from "./frame.ts";
+import type { CrawlRead } from "./cache.ts";
 import type { Http } from "./http.ts";
 import { type Page, paginate, type Progress } from "./paginate.ts";
 import { type ProgressMode, progressReporter } from "./progress.ts";
@@ -92,12 +93,16 @@ async function fetchPage<P, Row>(
   page: number,
   signal: AbortSignal | undefined,
   recorder?: ProvenanceRecorder | undefined,
-): Promise<P> {
+  read?: CrawlRead | undefined,
+): Promise<{ data: P; origin?: { fromCache: boolean; crawl: string | null } }> {
   requireToken(context, plan);
   const first = planUrl(context, plan);
   const url = page === 1 ? first : withPage(first, page);
   if (recorder) await noteServer(context.http, context.baseUrl, recorder, signal);
-  const body = await context.http.getJson(url, signal, recorder);
+  const answer = read
+    ? await context.http.getPage(url, read, signal, recorder)
+    : { data: await context.http.getJson(url, signal, recorder) };
+  const body = answer.data;
   const parsed = plan.endpoint.page.safeParse(body);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({
@@ -106,7 +111,7 @@ async function fetchPage<P, Row>(
     }));
     throw new SchemaError({ url: url.href, page, issues });
   }
-  return parsed.data;
+  return "fromCache" in answer ? { data: parsed.data, origin: answer } : { data: parsed.data };
 }
 
 /** One request; the server's `pagination.total`, or the row count of an unpaged answer. */
@@ -115,7 +120,7 @@ export async function countRows<P, Row>(
   plan: Plan<P, Row>,
   options: FetchOptions = {},
 ): Promise<number> {
-  const page = await fetchPage(context, plan, 1, options.signal, options.provenance);
+  const { data: page } = await fetchPage(context, plan, 1, options.signal, options.provenance);
   const rows = plan.endpoint.rows(page);
   return plan.endpoint.pagination(page)?.total ??
     (plan.keep ? rows.filter(plan.keep).length : rows.length);
@@ -133,11 +138,23 @@ export function iteratePages<P, Row>(
     key: (row) => endpoint.key(row),
     ...(plan.keep ? { keep: plan.keep } : {}),
     ...(plan.isPastEnd ? { isPastEnd: plan.isPastEnd } : {}),
-    async fetchPage(number, signal) {
-      const page = await fetchPage(context, plan, number, signal, options.provenance);
-      return { rows: endpoint.rows(page), pagination: endpoint.pagination(page) };
+    async fetchPage(number, signal, read) {
+      const { data, origin } = await fetchPage(
+        context,
+        plan,
+        number,
+        signal,
+        options.provenance,
+        read,
+      );
+      return { rows: endpoint.rows(data), pagination: endpoint.pagination(data), origin };
     },
-  }, { limit: plan.limit, onProgress: options.onProgress, signal: options.signal });
+  }, {
+    limit: plan.limit,
+    onProgress: options.onProgress,
+    signal: options.signal,
+    maxRequests: context.http.maxRequestsPerQuery,
+  });
 }
 
 /** The plan's rows, one at a time. */
