@@ -8,7 +8,7 @@
 
 import { requirePositiveInteger, requireText, show } from "./args.ts";
 import { type CacheOptions, resolveCache } from "./cache.ts";
-import { Http } from "./http.ts";
+import { Http, requireHeaderText } from "./http.ts";
 import { MAX_BODY_BYTES } from "./read_body.ts";
 import { Limiter } from "./limiter.ts";
 import { ProjectHandle } from "./queries/project.ts";
@@ -161,9 +161,10 @@ function resolveRetry(retry: RetryOptions = {}): RetryPolicy {
 function resolveToken(value: unknown, baseUrl: URL): string | undefined {
   const token = value === undefined ? readEnv("TM_TOKEN") : value;
   if (token === undefined) return undefined;
-  if (typeof token !== "string" || token === "" || /\s/.test(token)) {
+  if (typeof token !== "string" || token === "" || /[\s\x00-\x1f\x7f]/.test(token)) {
     throw new TypeError(
-      "Cannot use token: it must be a non-empty string without spaces (its value is not shown)",
+      "Cannot use token: it must be a non-empty string without spaces or control characters " +
+        "(its value is not shown)",
     );
   }
   if (baseUrl.protocol === "http:" && !isLoopback(baseUrl)) {
@@ -266,7 +267,9 @@ export class Client {
 
 /**
  * Creates a client. Options are checked here, before any request: a bad value throws
- * `TypeError`/`RangeError`, and a token is refused over plain http to a non-loopback host.
+ * `TypeError`/`RangeError`, and a token is refused over plain http to a non-loopback host. A
+ * token, `language` or `userAgent` with a control character (CR, LF, NUL ...) is refused
+ * without quoting it.
  *
  * @example Against the built-in emulator
  * ```ts
@@ -296,11 +299,13 @@ export function createClient(options: ClientOptions = {}): Client {
     : positiveNumber("requestsPerSecond", options.requestsPerSecond, 0);
   const language = options.language === undefined
     ? undefined
-    : requireText("language", options.language);
+    : requireHeaderText("language", options.language);
   const http = new Http({
     token,
     language,
-    userAgent: options.userAgent ?? `tmframes/${VERSION}`,
+    userAgent: options.userAgent === undefined
+      ? `tmframes/${VERSION}`
+      : requireHeaderText("userAgent", options.userAgent),
     timeout: positiveNumber("timeout", options.timeout, 30_000),
     retry: resolveRetry(options.retry),
     fetch: options.fetch,

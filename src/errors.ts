@@ -348,3 +348,30 @@ export class OfflineCacheMiss extends TmError {
 export function redact(text: string, secret: string | undefined): string {
   return secret ? text.split(secret).join("[redacted]") : text;
 }
+
+/**
+ * `cause` as it may be kept in an error: itself when no part of it (message, stack, nested
+ * causes, fields) shows `secret`, else a plain `Error` with the redacted message and no more.
+ *
+ * @example
+ * ```ts
+ * import { redactCause } from "./errors.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const leak = new TypeError('Invalid header value: "Token s3cr3t"');
+ * const kept = redactCause(leak, "s3cr3t");
+ * assert.equal(String(kept), 'Error: Invalid header value: "Token [redacted]"');
+ * assert.ok(!Deno.inspect(kept).includes("s3cr3t"));
+ * const harmless = new TypeError("connection refused");
+ * assert.equal(redactCause(harmless, "s3cr3t"), harmless);
+ * ```
+ */
+export function redactCause(cause: unknown, secret: string | undefined): unknown {
+  if (!secret) return cause;
+  const shown = Deno.inspect(cause, { depth: 8, getters: true, showHidden: true });
+  if (!shown.includes(secret)) return cause;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const safe = new Error(redact(message, secret));
+  safe.stack = `Error: ${safe.message}`;
+  return safe;
+}

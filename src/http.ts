@@ -24,7 +24,7 @@ import {
   type ResponseCache,
 } from "./cache.ts";
 import { ky, type KyInstance } from "./deps.ts";
-import { ApiError, NetworkError, OfflineCacheMiss, redact } from "./errors.ts";
+import { ApiError, NetworkError, OfflineCacheMiss, redact, redactCause } from "./errors.ts";
 import { describeBody, readErrorBody } from "./error_body.ts";
 import { MAX_BODY_BYTES, readBody } from "./read_body.ts";
 import type { Limiter } from "./limiter.ts";
@@ -35,6 +35,37 @@ import {
   type RetryPolicy,
   sleep,
 } from "./retry.ts";
+
+/**
+ * Checks a value that will travel in an HTTP header: a non-empty string without control
+ * characters (a CR or LF would end the header; fetch refuses them, quoting the whole header in
+ * its error). The value is never quoted: it may be a secret.
+ *
+ * @example
+ * ```ts
+ * import { requireHeaderText } from "./http.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(requireHeaderText("language", "fr"), "fr");
+ * assert.throws(() => requireHeaderText("language", "fr\r\nX-Evil: 1"), /U\+000D at index 2/);
+ * ```
+ */
+export function requireHeaderText(name: string, value: unknown): string {
+  if (typeof value !== "string" || value.trim() === "") {
+    throw new TypeError(
+      `Cannot use ${name}: it must be a non-empty string (its value is not shown)`,
+    );
+  }
+  const bad = /[\x00-\x1f\x7f]/.exec(value);
+  if (bad) {
+    const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+    throw new TypeError(
+      `Cannot use ${name}: it holds the control character U+${code} at index ${bad.index}, ` +
+        "which cannot travel in an HTTP header (its value is not shown)",
+    );
+  }
+  return value;
+}
 
 /** Everything `Http` needs; `createClient` resolves it from the client options. */
 export interface HttpConfig {
@@ -170,8 +201,14 @@ export class Http {
   /** {@link getJsonOnce}'s answers by URL, for this client only. */
   readonly #once = new Map<string, Promise<JsonAnswer>>();
 
-  /** Creates the ky instance with explicit retry (off: the loop here retries) and timeout. */
+  /**
+   * Creates the ky instance with explicit retry (off: the loop here retries) and timeout.
+   * Throws `TypeError` for a token, language or user agent that cannot travel in a header.
+   */
   constructor(config: HttpConfig) {
+    if (config.token !== undefined) requireHeaderText("token", config.token);
+    if (config.language) requireHeaderText("language", config.language);
+    requireHeaderText("userAgent", config.userAgent);
     this.#config = config;
     const headers: Record<string, string> = {
       "accept": "application/json",
@@ -350,7 +387,8 @@ export class Http {
       if (status !== undefined) {
         return { kind: "body", status, detail: `the body was cut off (${reason})` };
       }
-      return { kind: "network", detail: `the connection failed (${reason})`, cause };
+      const detail = `the connection failed (${reason})`;
+      return { kind: "network", detail, cause: redactCause(cause, this.#config.token) };
     } finally {
       clearTimeout(timer);
     }
