@@ -16,6 +16,7 @@ import {
   UserStatistics,
 } from "../schemas/users.ts";
 import { listEndpoint, ListQuery } from "./list.ts";
+import { pathSegment } from "../url.ts";
 
 const COUNTRY_FIELDS = { name: "str", mapped: "int", validated: "int", total: "int" } as const;
 const INTEREST_FIELDS = { id: "int", name: "str", countProjects: "int" } as const;
@@ -118,16 +119,18 @@ export class UserHandle {
   readonly #context: QueryContext;
   /** The username. */
   readonly username: string;
+  readonly #segment: string;
 
   /** Use `client.user(username)`. */
   constructor(context: QueryContext, username: string) {
     this.#context = context;
     this.username = requireText("username", username);
+    this.#segment = pathSegment("username", username);
     Object.freeze(this);
   }
 
   #path(): string {
-    return encodeURIComponent(this.username);
+    return this.#segment;
   }
 
   /** `GET /users/{username}/statistics/` as one row. Needs a token. */
@@ -159,7 +162,7 @@ export function projectUserStatisticsQuery(
   projectId: number,
   username: string,
 ): ListQuery<ProjectUserStatistics, ProjectUserStatistics> {
-  const name = encodeURIComponent(requireText("username", username));
+  const name = pathSegment("username", requireText("username", username));
   return new ListQuery(context, {
     endpoint: PROJECT_USER_STATISTICS_ENDPOINT,
     path: `projects/${projectId}/statistics/queries/${name}/`,
