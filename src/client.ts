@@ -6,7 +6,7 @@
  * @module
  */
 
-import { requirePositiveInteger, requireText, show } from "./args.ts";
+import { requirePositiveInteger, show } from "./args.ts";
 import { type CacheOptions, resolveCache } from "./cache.ts";
 import { Http, requireHeaderText } from "./http.ts";
 import { MAX_BODY_BYTES } from "./read_body.ts";
@@ -161,18 +161,16 @@ function resolveRetry(retry: RetryOptions = {}): RetryPolicy {
 function resolveToken(value: unknown, baseUrl: URL): string | undefined {
   const token = value === undefined ? readEnv("TM_TOKEN") : value;
   if (token === undefined) return undefined;
-  if (typeof token !== "string" || token === "" || /[\s\x00-\x1f\x7f]/.test(token)) {
-    throw new TypeError(
-      "Cannot use token: it must be a non-empty string without spaces or control characters " +
-        "(its value is not shown)",
-    );
+  const checked = requireHeaderText("token", token);
+  if (/\s/.test(checked)) {
+    throw new TypeError("Cannot use token: it must not contain spaces (its value is not shown)");
   }
   if (baseUrl.protocol === "http:" && !isLoopback(baseUrl)) {
     throw new TypeError(
       `Cannot send a token to ${baseUrl.origin} over plain http: use https, or a loopback host (127.0.0.1, localhost, [::1])`,
     );
   }
-  return token;
+  return checked;
 }
 
 /**

@@ -56,6 +56,7 @@ export function requireHeaderText(name: string, value: unknown): string {
       `Cannot use ${name}: it must be a non-empty string (its value is not shown)`,
     );
   }
+  // deno-lint-ignore no-control-regex
   const bad = /[\x00-\x1f\x7f]/.exec(value);
   if (bad) {
     const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
