@@ -6,7 +6,7 @@
  * @module
  */
 
-import { requirePositiveInteger, show } from "./args.ts";
+import { requirePositiveInteger, requireText, show } from "./args.ts";
 import { type CacheOptions, resolveCache } from "./cache.ts";
 import { Http, requireHeaderText } from "./http.ts";
 import { MAX_BODY_BYTES } from "./read_body.ts";
@@ -297,13 +297,13 @@ export function createClient(options: ClientOptions = {}): Client {
     : positiveNumber("requestsPerSecond", options.requestsPerSecond, 0);
   const language = options.language === undefined
     ? undefined
-    : requireHeaderText("language", options.language);
+    : requireHeaderText("language", requireText("language", options.language));
   const http = new Http({
     token,
     language,
     userAgent: options.userAgent === undefined
       ? `tmframes/${VERSION}`
-      : requireHeaderText("userAgent", options.userAgent),
+      : requireHeaderText("userAgent", requireText("userAgent", options.userAgent)),
     timeout: positiveNumber("timeout", options.timeout, 30_000),
     retry: resolveRetry(options.retry),
     fetch: options.fetch,
