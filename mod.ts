@@ -106,6 +106,7 @@ export {
   NetworkError,
   type NetworkFailure,
   OfflineCacheMiss,
+  RequestLimitError,
   SchemaError,
   type SchemaIssue,
   TmError,
