@@ -3,7 +3,7 @@
  * cache (see `paginate.ts` for the view that chooses it).
  *
  * Page 1 tells `pagination.pages`; the rest are requested concurrently (at most `lookahead`
- * pages ahead of the reader) and yielded in page order, with rows deduplicated by the
+ * pages ahead of the reader, 512 by default) and yielded in page order, with rows deduplicated by the
  * endpoint's key. A body without `pagination` (TM's no-match form) is one page.
  *
  * Every row served is kept: a server that serves more rows than its `pagination.total` gives
@@ -90,7 +90,13 @@ export interface PaginateOptions {
   signal?: AbortSignal | undefined;
   /** Passes over the pages before giving up on drift. @default 8 */
   maxPasses?: number | undefined;
-  /** Pages requested ahead of the one being read. @default 32 */
+  /**
+   * Pages requested ahead of the one being read. Pages are yielded in order, so a page in
+   * retry backoff holds the reader while the pages behind it keep arriving only as far as this
+   * window reaches; then the client's slots sit idle. 512 pages cover a backoff of a second or
+   * two at 8 concurrent requests of 20 ms, and hold a few MiB of parsed pages at most.
+   * @default 512
+   */
   lookahead?: number | undefined;
   /** The most page requests of one crawl (`RequestLimitError` beyond). @default no cap */
   maxRequests?: number | undefined;
@@ -169,7 +175,7 @@ export async function* crawl<Row>(
   options: PaginateOptions,
   plan: CrawlPlan<Row>,
 ): AsyncGenerator<Page<Row>, void, undefined> {
-  const { limit, onProgress, maxPasses = 8, lookahead = 32, maxRequests } = options;
+  const { limit, onProgress, maxPasses = 8, lookahead = 512, maxRequests } = options;
   const main = new AbortController();
   const forward = () => main.abort(options.signal?.reason);
   if (options.signal?.aborted) forward();
