@@ -8,7 +8,7 @@
  *
  * Every row served is kept: a server that serves more rows than its `pagination.total` gives
  * them all, and a last page that says `hasNext: true` is followed while the pages behind it
- * bring new rows.
+ * bring new rows (the first that brings none ends the crawl's first pass).
  *
  * Drift. TM pages by offset over live data: rows inserted at the head while we page shift every
  * later row down, so a row at a page boundary can slip past two pages answered out of order.
@@ -142,8 +142,12 @@ interface PassPlan {
   to: () => number;
   /** Pages requested ahead of the one being read; 0 is a sequential scan. */
   lookahead: number;
-  /** Stop at the first page that holds no new row (a head scan). */
-  untilKnown: boolean;
+  /**
+   * After this page, the first page that holds no new row ends the pass: 0 for a head scan,
+   * the planned pages for pass 1 (pages followed past them must bring new rows), `Infinity`
+   * for a full scan.
+   */
+  staleEndsAfter: number;
 }
 
 /** How one crawl runs: its first page (already fetched), how it reads, whether it may repair. */
@@ -253,7 +257,7 @@ export async function* crawl<Row>(
         const taken = take(page, run.number, result);
         yield taken;
         if (limitReached() || pastEnd || endsData(result)) return;
-        if (run.untilKnown && unseen === 0) return;
+        if (page > run.staleEndsAfter && unseen === 0) return;
       }
     } finally {
       controller.abort(new DOMException("pagination finished", "AbortError"));
@@ -296,7 +300,8 @@ export async function* crawl<Row>(
       pastEnd = false;
       // The first repair scans the whole window; after it only rows inserted at the head can
       // be missing, so later ones scan from page 1 until a page holds nothing new.
-      yield* pass({ number: passes, from: 1, to: repairEnd(), lookahead: 0, untilKnown: head });
+      const staleEndsAfter = head ? 0 : Infinity;
+      yield* pass({ number: passes, from: 1, to: repairEnd(), lookahead: 0, staleEndsAfter });
       head = true;
     }
   }
@@ -312,7 +317,7 @@ export async function* crawl<Row>(
       pagesTotal += Math.max(0, planned - 1);
       // The planned pages, then any page that a last page says follows it.
       const to = () => Math.max(planned, follow);
-      yield* pass({ number: 1, from: 2, to, lookahead, untilKnown: false });
+      yield* pass({ number: 1, from: 2, to, lookahead, staleEndsAfter: planned });
       if (pastEnd) {
         yield* repairBounded(startTotal);
         return;
@@ -323,7 +328,8 @@ export async function* crawl<Row>(
       if (passes > maxPasses) throw drift(maxPasses);
       if (!plan.repair) throw drift(passes);
       const before = seen.size;
-      yield* pass({ number: passes, from: 1, to: repairEnd(), lookahead: 0, untilKnown });
+      const staleEndsAfter = untilKnown ? 0 : Infinity;
+      yield* pass({ number: passes, from: 1, to: repairEnd(), lookahead: 0, staleEndsAfter });
       const found = seen.size - before;
       if (!untilKnown && found === 0) throw drift(passes);
       // After a full scan only head insertions can be missing: scan from page 1 until a page

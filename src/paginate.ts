@@ -59,7 +59,8 @@ export async function* paginate<Row>(
   const signal = options.signal ?? new AbortController().signal;
   const first = await source.fetchPage(1, signal, { crawl: id, reuse: "any" });
   const cachedCrawl = first.origin?.fromCache ? first.origin.crawl : undefined;
-  if (cachedCrawl === undefined) {
+  // A fresh page 1, or an answer in one body: one view already.
+  if (cachedCrawl === undefined || !first.pagination) {
     yield* crawl(source, options, { first, read: { crawl: id, reuse: "network" }, repair: true });
     return;
   }

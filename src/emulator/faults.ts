@@ -48,7 +48,17 @@ export interface FaultDecision {
 
 const DEFAULT_KINDS: FaultKind[] = ["429", "500", "502", "503", "504"];
 
-/** The default inflated size of a `gzipBomb` body: 1 GiB. */
+/**
+ * The default inflated size of a `gzipBomb` body: 1 GiB.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_BOMB_BYTES } from "./faults.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(DEFAULT_BOMB_BYTES, 1024 ** 3);
+ * ```
+ */
 export const DEFAULT_BOMB_BYTES = 2 ** 30;
 
 /**
@@ -57,7 +67,9 @@ export const DEFAULT_BOMB_BYTES = 2 ** 30;
  * @example
  * ```ts
  * import { unitHash } from "./faults.ts";
- * console.assert(unitHash(1, "/a", 0, 0) === unitHash(1, "/a", 0, 0));
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(unitHash(1, "/a", 0, 0), unitHash(1, "/a", 0, 0));
  * ```
  */
 export function unitHash(seed: number, text: string, n: number, salt: number): number {
@@ -75,7 +87,19 @@ export function unitHash(seed: number, text: string, n: number, salt: number): n
   return (h >>> 0) / 4294967296;
 }
 
-/** Per-server fault state: counts per URL and the current run of failures per URL. */
+/**
+ * Per-server fault state: counts per URL and the current run of failures per URL.
+ *
+ * @example Every request of a URL fails, at most twice in a row
+ * ```ts
+ * import { FaultState } from "./faults.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const state = new FaultState(1, { rate: 1, kinds: ["503"], maxConsecutive: 2 });
+ * const fates = [1, 2, 3].map(() => state.decide("/api/v2/projects/").fail);
+ * assert.deepEqual(fates, ["503", "503", null]);
+ * ```
+ */
 export class FaultState {
   #seed: number;
   #faults: Faults;
@@ -142,7 +166,9 @@ const REASONS: Record<string, string> = {
  * @example
  * ```ts
  * import { faultResponse } from "./faults.ts";
- * console.assert(faultResponse("429", 3, "{}").headers.get("retry-after") === "3");
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(faultResponse("429", 3, "{}").headers.get("retry-after"), "3");
  * ```
  */
 export function faultResponse(kind: FaultKind, retryAfterSeconds: number, body: string): Response {
