@@ -22,7 +22,13 @@ async function main(): Promise<void> {
   const [baseUrl, requests, concurrency, maxBodyBytes] = Deno.args.map((arg, i) =>
     i === 0 ? arg : Number(arg)
   ) as [string, number, number, number];
-  const tm = createClient({ baseUrl, concurrency, maxBodyBytes, retry: { limit: 0 } });
+  const tm = createClient({
+    baseUrl,
+    concurrency,
+    maxBodyBytes,
+    retry: { limit: 0 },
+    timeout: 600_000,
+  });
   // Load polars first, so that its fixed cost is not counted.
   pl.DataFrame({ a: [1] });
   const rssBefore = statusKiB("VmRSS") * 1024;

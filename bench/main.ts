@@ -183,8 +183,8 @@ function campaignCacheSection(r: CampaignCacheResult): string {
   ].join("\n");
 }
 
-/** Before the read-ahead window was widened (lookahead 32), measured the same way. */
-const FAULTS_BEFORE = { clean: 11.3, noRetryAfter: 34.8, withRetryAfter: 56.6, pauses: 28.1 };
+/** Before the read-ahead window was widened (commit 7e04166, lookahead 32), one run. */
+const FAULTS_BEFORE = { clean: 10.5, noRetryAfter: 38.3, withRetryAfter: 54.4, pauses: 28.1 };
 
 function faultsSection(r: FaultsResult): string {
   const clean = r.figures[0]!;
@@ -219,7 +219,7 @@ function faultsSection(r: FaultsResult): string {
     "Where the time went before: a request in backoff already held no limiter slot, but pages " +
       "are yielded in order, and the reader waits for a page in backoff (0.25 to 1.5 s) while " +
       "the pages behind it arrive only 32 pages ahead, about 80 ms of work at this rate; then " +
-      "every slot sat idle. With lookahead 32 (one run): clean " +
+      "every slot sat idle. Before (commit 7e04166, lookahead 32, one run): clean " +
       `${b.clean} s, without 429s ${b.noRetryAfter} s (${(b.noRetryAfter / b.clean).toFixed(2)}× ` +
       `clean), with 429s ${b.withRetryAfter} s against clean + ${b.pauses} s of demanded pauses. ` +
       "The read-ahead window is now 512 pages (a few MiB of parsed pages at most), which covers " +
