@@ -274,6 +274,7 @@ export class DriftError extends TmError {
  * ```
  */
 export class RequestLimitError extends TmError {
+  /** Always `"RequestLimitError"`. */
   override name = "RequestLimitError";
   /** The first page's URL. */
   readonly url: string;

@@ -111,7 +111,8 @@ async function fetchPage<P, Row>(
     }));
     throw new SchemaError({ url: url.href, page, issues });
   }
-  return "fromCache" in answer ? { data: parsed.data, origin: answer } : { data: parsed.data };
+  if (!("fromCache" in answer)) return { data: parsed.data };
+  return { data: parsed.data, origin: { fromCache: answer.fromCache, crawl: answer.crawl } };
 }
 
 /** One request; the server's `pagination.total`, or the row count of an unpaged answer. */
