@@ -89,6 +89,7 @@ export {
   OfflineCacheMiss,
   type PartFailure,
   PartsFailedError,
+  RequestLimitError,
   SchemaError,
   type SchemaIssue,
   TmError,

@@ -123,8 +123,9 @@ export function requireSomeOf<T extends string>(
 }
 
 /**
- * Reads a calendar day and returns it as `YYYY-MM-DD`. A `Date` gives its UTC day; a string
- * must be `YYYY-MM-DD` and name a real day (`2024-02-30` is refused).
+ * Reads a calendar day and returns it as `YYYY-MM-DD`. A `Date` gives its UTC day, in the
+ * years 0000 to 9999; a string must be `YYYY-MM-DD` and name a real day (`2024-02-30` is
+ * refused).
  *
  * @example
  * ```ts
@@ -134,12 +135,19 @@ export function requireSomeOf<T extends string>(
  * assert.equal(toDay("start", "2024-02-29"), "2024-02-29");
  * assert.equal(toDay("start", new Date(Date.UTC(2024, 0, 31, 23))), "2024-01-31");
  * assert.throws(() => toDay("start", "2023-02-29"), RangeError);
+ * assert.throws(() => toDay("start", new Date(Date.UTC(10000, 0, 1))), /start .*0000 to 9999/);
  * ```
  */
 export function toDay(name: string, value: unknown): string {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) {
       throw new RangeError(`Cannot use ${name} ${show(value)}: it is not a valid date`);
+    }
+    const year = value.getUTCFullYear();
+    if (year < 0 || year > 9999) {
+      throw new RangeError(
+        `Cannot use ${name} ${show(value)}: its year must be 0000 to 9999 (UTC)`,
+      );
     }
     return value.toISOString().slice(0, 10);
   }
@@ -153,7 +161,9 @@ export function toDay(name: string, value: unknown): string {
     throw new RangeError(`Cannot use ${name} ${show(value)}: it must be a "YYYY-MM-DD" string`);
   }
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC reads years 0-99 as 1900-1999: set the year apart.
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year, month - 1, day);
   if (
     date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day
   ) {

@@ -7,6 +7,10 @@
  * entry: an entry holds the URL, language, auth flag, status, fetch time, byte count, the
  * body's SHA-256 and the body text, and no request header.
  *
+ * An entry fetched by a crawl (the pages of one `paginate()`) also holds the crawl's random id,
+ * so that a later crawl can tell pages of one fetch from a mix (see `paginate.ts`). An entry
+ * whose fetch time lies in the future is stale.
+ *
  * Only 2xx answers whose body parsed as JSON are stored. Each entry is written to a temporary
  * file in the same folder and renamed into place, so a run killed mid-write leaves at most a
  * stray `.tmp` file, never a broken entry. An entry that does not parse, is cut off, or whose
@@ -80,8 +84,44 @@ export interface CacheRequest {
   auth: boolean;
 }
 
+/**
+ * How one page request of a crawl may use the cache (see `paginate.ts`, "One view per crawl"):
+ * - `"any"`: a fresh entry of any crawl answers, else the network;
+ * - `"network"`: never the cache (the answer is still stored, when the cache writes);
+ * - `{ crawl }`: only an entry stored by that crawl answers; anything else throws
+ *   {@link CachedViewMiss}, and nothing is sent.
+ */
+export interface CrawlRead {
+  /** The id of the crawl asking; stored with every answer it fetches. */
+  crawl: string;
+  /** Which entries may answer. */
+  reuse: "any" | "network" | { crawl: string };
+}
+
+/**
+ * A crawl read from the cache found a page that no entry of its crawl answers: the cached view
+ * is incomplete, so the crawl starts over from the network. Internal to the crawl engine.
+ *
+ * @example
+ * ```ts
+ * import { CachedViewMiss } from "./cache.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.match(new CachedViewMiss("https://tm.example/x/?page=2").message, /page=2/);
+ * ```
+ */
+export class CachedViewMiss extends Error {
+  override name = "CachedViewMiss";
+  /** Names the URL whose entry is missing or from another crawl. */
+  constructor(url: string) {
+    super(`Cannot read ${url} from the cached crawl: no entry of that crawl`);
+  }
+}
+
 /** A stored answer, as {@link ResponseCache.lookup} hands it back. */
 export interface CacheEntry {
+  /** The crawl that fetched it (`null`: a single request, or a cache written before crawls). */
+  crawl: string | null;
   status: number;
   /** When the answer was fetched from the network. */
   fetchedAt: Date;
@@ -112,6 +152,7 @@ const EntryFile = z.object({
   bytes: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   body: z.string(),
+  crawl: z.string().nullable().optional(),
 });
 type EntryFile = z.infer<typeof EntryFile>;
 
@@ -262,11 +303,17 @@ export class ResponseCache {
       return { kind: "miss", reason: `only a corrupt entry (${checked}, ${path})` };
     }
     const fetchedAt = new Date(checked.file.fetchedAt);
-    if (this.mode === "use" && now.getTime() - fetchedAt.getTime() > this.ttl) {
+    const age = now.getTime() - fetchedAt.getTime();
+    // An entry from the future (a clock set back, or a forged file) is stale: it would never expire.
+    if (this.mode === "use" && (age > this.ttl || age < 0)) {
       return { kind: "miss", reason: `only a stale entry (fetched ${checked.file.fetchedAt})` };
     }
     const { status, bytes, sha256, body } = checked.file;
-    return { kind: "hit", entry: { status, fetchedAt, bytes, sha256, body, data: checked.data } };
+    const crawl = checked.file.crawl ?? null;
+    return {
+      kind: "hit",
+      entry: { crawl, status, fetchedAt, bytes, sha256, body, data: checked.data },
+    };
   }
 
   async #check(
@@ -305,7 +352,7 @@ export class ResponseCache {
    */
   async store(
     request: CacheRequest,
-    answer: { status: number; body: string; fetchedAt: Date },
+    answer: { status: number; body: string; fetchedAt: Date; crawl?: string | undefined },
   ): Promise<void> {
     const path = await this.pathOf(request);
     const { bytes, sha256 } = await digestText(answer.body);
@@ -319,6 +366,7 @@ export class ResponseCache {
       bytes,
       sha256,
       body: answer.body,
+      crawl: answer.crawl ?? null,
     };
     await writeAtomically(path, JSON.stringify(file), "the cache entry");
   }

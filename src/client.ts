@@ -8,7 +8,7 @@
 
 import { requirePositiveInteger, requireText, show } from "./args.ts";
 import { type CacheOptions, resolveCache } from "./cache.ts";
-import { Http } from "./http.ts";
+import { Http, requireHeaderText } from "./http.ts";
 import { MAX_BODY_BYTES } from "./read_body.ts";
 import { Limiter } from "./limiter.ts";
 import type { Endpoint } from "./endpoint.ts";
@@ -95,6 +95,12 @@ export interface ClientOptions {
    */
   maxBodyBytes?: number;
   /**
+   * The most page requests one query may make (cache hits included). A query that needs more
+   * stops with `RequestLimitError`, e.g. against a server whose pages never end. Each query of
+   * a fan-out (one per project) counts on its own. @default no cap
+   */
+  maxRequestsPerQuery?: number;
+  /**
    * Progress of `records()`/`frame()` when they fetch more than one page: `"auto"` draws it in
    * the Deno Jupyter kernel (one output updated in place) or on stderr when it is a terminal;
    * `true` also writes a summary line to a stderr that is not a terminal; `false` never draws.
@@ -174,17 +180,16 @@ function resolveRetry(retry: RetryOptions = {}): RetryPolicy {
 function resolveToken(value: unknown, baseUrl: URL): string | undefined {
   const token = value === undefined ? readEnv("TM_TOKEN") : value;
   if (token === undefined) return undefined;
-  if (typeof token !== "string" || token === "" || /\s/.test(token)) {
-    throw new TypeError(
-      "Cannot use token: it must be a non-empty string without spaces (its value is not shown)",
-    );
+  const checked = requireHeaderText("token", token);
+  if (/\s/.test(checked)) {
+    throw new TypeError("Cannot use token: it must not contain spaces (its value is not shown)");
   }
   if (baseUrl.protocol === "http:" && !isLoopback(baseUrl)) {
     throw new TypeError(
       `Cannot send a token to ${baseUrl.origin} over plain http: use https, or a loopback host (127.0.0.1, localhost, [::1])`,
     );
   }
-  return token;
+  return checked;
 }
 
 /**
@@ -328,7 +333,9 @@ export class Client {
 
 /**
  * Creates a client. Options are checked here, before any request: a bad value throws
- * `TypeError`/`RangeError`, and a token is refused over plain http to a non-loopback host.
+ * `TypeError`/`RangeError`, and a token is refused over plain http to a non-loopback host. A
+ * token, `language` or `userAgent` with a control character (CR, LF, NUL ...) is refused
+ * without quoting it.
  *
  * @example Against the built-in emulator
  * ```ts
@@ -358,17 +365,22 @@ export function createClient(options: ClientOptions = {}): Client {
     : positiveNumber("requestsPerSecond", options.requestsPerSecond, 0);
   const language = options.language === undefined
     ? undefined
-    : requireText("language", options.language);
+    : requireHeaderText("language", requireText("language", options.language));
   const http = new Http({
     token,
     language,
-    userAgent: options.userAgent ?? `tmframes/${VERSION}`,
+    userAgent: options.userAgent === undefined
+      ? `tmframes/${VERSION}`
+      : requireHeaderText("userAgent", requireText("userAgent", options.userAgent)),
     timeout: positiveNumber("timeout", options.timeout, 30_000),
     retry: resolveRetry(options.retry),
     fetch: options.fetch,
     limiter: new Limiter({ concurrency, requestsPerSecond }),
     cache: resolveCache(options.cache),
     maxBodyBytes: positiveNumber("maxBodyBytes", options.maxBodyBytes, MAX_BODY_BYTES),
+    maxRequestsPerQuery: options.maxRequestsPerQuery === undefined
+      ? undefined
+      : requirePositiveInteger("maxRequestsPerQuery", options.maxRequestsPerQuery),
   });
   const progress = options.progress ?? "auto";
   if (progress !== true && progress !== false && progress !== "auto") {

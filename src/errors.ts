@@ -215,17 +215,19 @@ export class NetworkError extends TmError {
 }
 
 /**
- * The data changed faster than it could be paged: after every allowed pass the number of
- * distinct rows is still below the server's `pagination.total`. Nothing is returned silently
- * incomplete; retry later or narrow the query.
+ * The server's pages did not add up: after every allowed pass the number of distinct rows is
+ * still below the server's `pagination.total` (the data changed faster than it could be paged,
+ * or the server claims rows it never serves). Nothing is returned silently incomplete; the
+ * message says what the server claimed and what it served. Retry later or narrow the query.
  *
  * @example
  * ```ts
  * import { DriftError } from "./errors.ts";
  * import assert from "node:assert/strict";
  *
- * const error = new DriftError({ url: "https://tm.example/api/v2/projects/1/activities/", rows: 98, total: 100, passes: 4 });
+ * const error = new DriftError({ url: "https://tm.example/api/v2/projects/1/activities/", rows: 98, total: 100, passes: 4, pages: 30 });
  * assert.equal(error.total - error.rows, 2);
+ * assert.match(error.message, /claimed 100 rows .* served 98 distinct rows in 30 page requests/);
  * ```
  */
 export class DriftError extends TmError {
@@ -233,23 +235,66 @@ export class DriftError extends TmError {
   override name = "DriftError";
   /** The first page's URL. */
   readonly url: string;
-  /** Distinct rows collected. */
+  /** Distinct rows collected (what the server served). */
   readonly rows: number;
-  /** The server's last `pagination.total`. */
+  /** The server's last `pagination.total` (what it claimed). */
   readonly total: number;
   /** Passes made over the pages. */
   readonly passes: number;
+  /** Page requests made, when known. */
+  readonly pages: number | undefined;
 
   /** Builds the error. */
-  constructor(init: { url: string; rows: number; total: number; passes: number }) {
+  constructor(
+    init: { url: string; rows: number; total: number; passes: number; pages?: number | undefined },
+  ) {
+    const requests = init.pages === undefined ? "" : ` in ${init.pages} page requests`;
     super(
-      `Cannot page ${init.url} completely: ${init.rows} distinct rows of ${init.total} after ` +
-        `${init.passes} passes, because rows kept moving between pages; retry later or narrow the query`,
+      `Cannot page ${init.url} completely: the server claimed ${init.total} rows ` +
+        `(pagination.total) but served ${init.rows} distinct rows${requests} over ` +
+        `${init.passes} passes; rows kept moving between pages, or the total is wrong. ` +
+        "Retry later or narrow the query",
     );
     this.url = init.url;
     this.rows = init.rows;
     this.total = init.total;
     this.passes = init.passes;
+    this.pages = init.pages;
+  }
+}
+
+/**
+ * A query needed more page requests than the client's `maxRequestsPerQuery` allows, so it was
+ * stopped there (the pages read so far were already yielded by `pages()`/`rows()`; `frame()`
+ * and `records()` return nothing). Raise the option, or narrow the query.
+ *
+ * @example
+ * ```ts
+ * import { RequestLimitError, TmError } from "./errors.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new RequestLimitError({ url: "https://tm.example/api/v2/projects/", limit: 100 });
+ * assert.ok(error instanceof TmError);
+ * assert.match(error.message, /more than 100 page requests .* maxRequestsPerQuery/);
+ * ```
+ */
+export class RequestLimitError extends TmError {
+  /** Always `"RequestLimitError"`. */
+  override name = "RequestLimitError";
+  /** The first page's URL. */
+  readonly url: string;
+  /** The client's `maxRequestsPerQuery`. */
+  readonly limit: number;
+
+  /** Builds the error. */
+  constructor(init: { url: string; limit: number }) {
+    super(
+      `Cannot page ${init.url} completely: it needs more than ${init.limit} page requests ` +
+        "(the client's maxRequestsPerQuery); raise maxRequestsPerQuery in createClient() " +
+        "or narrow the query",
+    );
+    this.url = init.url;
+    this.limit = init.limit;
   }
 }
 
@@ -369,4 +414,31 @@ export class PartsFailedError extends TmError {
  */
 export function redact(text: string, secret: string | undefined): string {
   return secret ? text.split(secret).join("[redacted]") : text;
+}
+
+/**
+ * `cause` as it may be kept in an error: itself when no part of it (message, stack, nested
+ * causes, fields) shows `secret`, else a plain `Error` with the redacted message and no more.
+ *
+ * @example
+ * ```ts
+ * import { redactCause } from "./errors.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const leak = new TypeError('Invalid header value: "Token s3cr3t"');
+ * const kept = redactCause(leak, "s3cr3t");
+ * assert.equal(String(kept), 'Error: Invalid header value: "Token [redacted]"');
+ * assert.ok(!Deno.inspect(kept).includes("s3cr3t"));
+ * const harmless = new TypeError("connection refused");
+ * assert.equal(redactCause(harmless, "s3cr3t"), harmless);
+ * ```
+ */
+export function redactCause(cause: unknown, secret: string | undefined): unknown {
+  if (!secret) return cause;
+  const shown = Deno.inspect(cause, { depth: 8, getters: true, showHidden: true });
+  if (!shown.includes(secret)) return cause;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const safe = new Error(redact(message, secret));
+  safe.stack = `Error: ${safe.message}`;
+  return safe;
 }

@@ -20,7 +20,8 @@ import { warnUnknownValues } from "./drift_warnings.ts";
 import { type PartFailure, PartsFailedError, TmError } from "./errors.ts";
 import { FrameBuilder } from "./frame.ts";
 import type { DataFrame } from "./deps.ts";
-import { type Page, paginate, type Progress } from "./paginate.ts";
+import type { CrawlRead } from "./cache.ts";
+import { type Page, paginate, type Progress, type SourcePage } from "./paginate.ts";
 import { type ProgressMode, progressReporter } from "./progress.ts";
 import { noteServer, type ProvenanceRecorder } from "./provenance.ts";
 import {
@@ -52,7 +53,11 @@ function asError(reason: unknown): Error {
   return reason instanceof Error ? reason : new TmError(show(reason));
 }
 
-/** One page of a plan, read; unknown enum values are reported once per `query`. */
+/**
+ * One page of a plan, read; unknown enum values are reported once per `query`. With `read`
+ * (from the paging engine), the cache answers only for the crawl's one view, and the page says
+ * where it came from.
+ */
 async function fetchPage<Row>(
   context: QueryContext,
   query: object,
@@ -60,14 +65,21 @@ async function fetchPage<Row>(
   page: number,
   signal: AbortSignal | undefined,
   recorder: ProvenanceRecorder | undefined,
-) {
+  read?: CrawlRead,
+): Promise<SourcePage<Row>> {
   const first = planUrl(context, plan);
   const url = page === 1 ? first : withPage(first, page);
   if (recorder) await noteServer(context.http, context.baseUrl, recorder, signal);
-  const body = await context.http.getJson(url, signal, recorder);
-  const read = plan.read(body, url, page);
-  warnUnknownValues(query, url, plan.schema, body);
-  return read;
+  if (read === undefined) {
+    const body = await context.http.getJson(url, signal, recorder);
+    const rows = plan.read(body, url, page);
+    warnUnknownValues(query, url, plan.schema, body);
+    return rows;
+  }
+  const answer = await context.http.getPage(url, read, signal, recorder);
+  const rows = plan.read(answer.data, url, page);
+  warnUnknownValues(query, url, plan.schema, answer.data);
+  return { ...rows, origin: { fromCache: answer.fromCache, crawl: answer.crawl } };
 }
 
 /**
@@ -101,9 +113,14 @@ function iteratePlan<Row>(
     key: plan.key,
     ...(plan.keep ? { keep: plan.keep } : {}),
     ...(plan.isPastEnd ? { isPastEnd: plan.isPastEnd } : {}),
-    fetchPage: (number, signal) =>
-      fetchPage(context, query, plan, number, signal, options.provenance),
-  }, { limit: plan.limit, onProgress, signal: options.signal });
+    fetchPage: (number, signal, read) =>
+      fetchPage(context, query, plan, number, signal, options.provenance, read),
+  }, {
+    limit: plan.limit,
+    onProgress,
+    signal: options.signal,
+    maxRequests: context.http.maxRequestsPerQuery,
+  });
 }
 
 /** Adds up the progress of every part into one figure for the reporter. */

@@ -16,9 +16,15 @@
  * @module
  */
 
-import { type CacheRequest, digestText, type ResponseCache } from "./cache.ts";
+import {
+  CachedViewMiss,
+  type CacheRequest,
+  type CrawlRead,
+  digestText,
+  type ResponseCache,
+} from "./cache.ts";
 import { ky, type KyInstance } from "./deps.ts";
-import { ApiError, NetworkError, OfflineCacheMiss, redact } from "./errors.ts";
+import { ApiError, NetworkError, OfflineCacheMiss, redact, redactCause } from "./errors.ts";
 import { describeBody, readErrorBody } from "./error_body.ts";
 import { MAX_BODY_BYTES, readBody } from "./read_body.ts";
 import type { Limiter } from "./limiter.ts";
@@ -29,6 +35,38 @@ import {
   type RetryPolicy,
   sleep,
 } from "./retry.ts";
+
+/**
+ * Checks a value that will travel in an HTTP header: a non-empty string without control
+ * characters (a CR or LF would end the header; fetch refuses them, quoting the whole header in
+ * its error). The value is never quoted: it may be a secret.
+ *
+ * @example
+ * ```ts
+ * import { requireHeaderText } from "./http.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(requireHeaderText("language", "fr"), "fr");
+ * assert.throws(() => requireHeaderText("language", "fr\r\nX-Evil: 1"), /U\+000D at index 2/);
+ * ```
+ */
+export function requireHeaderText(name: string, value: unknown): string {
+  if (typeof value !== "string" || value.trim() === "") {
+    throw new TypeError(
+      `Cannot use ${name}: it must be a non-empty string (its value is not shown)`,
+    );
+  }
+  // deno-lint-ignore no-control-regex
+  const bad = /[\x00-\x1f\x7f]/.exec(value);
+  if (bad) {
+    const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+    throw new TypeError(
+      `Cannot use ${name}: it holds the control character U+${code} at index ${bad.index}, ` +
+        "which cannot travel in an HTTP header (its value is not shown)",
+    );
+  }
+  return value;
+}
 
 /** Everything `Http` needs; `createClient` resolves it from the client options. */
 export interface HttpConfig {
@@ -44,6 +82,8 @@ export interface HttpConfig {
   cache?: ResponseCache | undefined;
   /** The largest body read, in bytes; a larger one fails at once. @default {@link MAX_BODY_BYTES} */
   maxBodyBytes?: number | undefined;
+  /** The most page requests of one query (`RequestLimitError` beyond). @default no cap */
+  maxRequestsPerQuery?: number | undefined;
 }
 
 /** What is known about one answer: where it came from and what it held. Never the token. */
@@ -82,6 +122,19 @@ export interface JsonAnswer {
 interface LazyAnswer {
   data: unknown;
   response: () => Promise<ResponseRecord>;
+  /** Whether the cache answered. */
+  fromCache: boolean;
+  /** The crawl that fetched the answer (`null`: a single request). */
+  crawl: string | null;
+}
+
+/** A page of a crawl: its parsed body, and where it came from. */
+export interface PageAnswer {
+  data: unknown;
+  /** Whether the cache answered. */
+  fromCache: boolean;
+  /** The crawl that fetched the answer (`null`: a single request, or an old cache entry). */
+  crawl: string | null;
 }
 
 type Outcome =
@@ -149,8 +202,14 @@ export class Http {
   /** {@link getJsonOnce}'s answers by URL, for this client only. */
   readonly #once = new Map<string, Promise<JsonAnswer>>();
 
-  /** Creates the ky instance with explicit retry (off: the loop here retries) and timeout. */
+  /**
+   * Creates the ky instance with explicit retry (off: the loop here retries) and timeout.
+   * Throws `TypeError` for a token, language or user agent that cannot travel in a header.
+   */
   constructor(config: HttpConfig) {
+    if (config.token !== undefined) requireHeaderText("token", config.token);
+    if (config.language) requireHeaderText("language", config.language);
+    requireHeaderText("userAgent", config.userAgent);
     this.#config = config;
     const headers: Record<string, string> = {
       "accept": "application/json",
@@ -175,6 +234,11 @@ export class Http {
     return this.#config.token !== undefined;
   }
 
+  /** The most page requests of one query; `undefined` for no cap. */
+  get maxRequestsPerQuery(): number | undefined {
+    return this.#config.maxRequestsPerQuery;
+  }
+
   /**
    * GETs `url` and parses its JSON body, retrying as the policy allows. Rejects with
    * `ApiError` (non-2xx), `NetworkError` (no usable answer), or the signal's reason.
@@ -187,6 +251,22 @@ export class Http {
     const answer = await this.#answer(url, signal);
     if (observer) observer.record(await answer.response());
     return answer.data;
+  }
+
+  /**
+   * Like {@link getJson}, for a page of a crawl: `read` says which cache entries may answer
+   * (see `CrawlRead`), and the answer says whether the cache answered and which crawl fetched
+   * it. A fetched answer is stored with `read.crawl`.
+   */
+  async getPage(
+    url: URL,
+    read: CrawlRead,
+    signal?: AbortSignal,
+    observer?: ResponseObserver,
+  ): Promise<PageAnswer> {
+    const answer = await this.#answer(url, signal, read);
+    if (observer) observer.record(await answer.response());
+    return { data: answer.data, fromCache: answer.fromCache, crawl: answer.crawl };
   }
 
   /**
@@ -210,29 +290,43 @@ export class Http {
    * The cache (when it reads) answers first, without a limiter slot or a request; else the
    * network, through the retry loop, and the answer is stored (when the cache writes).
    */
-  async #answer(url: URL, signal: AbortSignal | undefined): Promise<LazyAnswer> {
+  async #answer(
+    url: URL,
+    signal: AbortSignal | undefined,
+    read?: CrawlRead,
+  ): Promise<LazyAnswer> {
     signal?.throwIfAborted();
     const { cache, language, token } = this.#config;
     const request: CacheRequest = { url, language, auth: token !== undefined };
-    if (cache?.reads) {
+    const reuse = read?.reuse ?? "any";
+    if (cache?.reads && reuse !== "network") {
       const found = await cache.lookup(request);
-      if (found.kind === "hit") {
+      const usable = found.kind === "hit" &&
+        (reuse === "any" || found.entry.crawl === reuse.crawl);
+      if (found.kind === "hit" && usable) {
         const record = responseRecord(request, true, found.entry);
-        return { data: found.entry.data, response: () => Promise.resolve(record) };
+        const { data, crawl } = found.entry;
+        return { data, response: () => Promise.resolve(record), fromCache: true, crawl };
       }
-      if (cache.mode === "offline") {
+      if (found.kind === "miss" && cache.mode === "offline") {
         throw new OfflineCacheMiss({ url: url.href, dir: cache.dir, reason: found.reason });
       }
+      if (found.kind === "hit" || typeof reuse === "object") throw new CachedViewMiss(url.href);
+    }
+    if (cache?.mode === "offline") {
+      const reason = "only pages of different crawls (a query must be answered from one crawl)";
+      throw new OfflineCacheMiss({ url: url.href, dir: cache.dir, reason });
     }
     const fetched = await this.#fetchJson(url, signal);
     const fetchedAt = new Date();
-    if (cache?.writes) await cache.store(request, { ...fetched, fetchedAt });
+    const crawl = read?.crawl ?? null;
+    if (cache?.writes) await cache.store(request, { ...fetched, fetchedAt, crawl: read?.crawl });
     // The body's SHA-256 is computed only when someone asks for the record (provenance).
     async function response(): Promise<ResponseRecord> {
       const digest = await digestText(fetched.body);
       return responseRecord(request, false, { ...fetched, ...digest, fetchedAt });
     }
-    return { data: fetched.data, response };
+    return { data: fetched.data, response, fromCache: false, crawl };
   }
 
   /** The retry loop around single attempts, each holding one limiter slot. */
@@ -294,7 +388,8 @@ export class Http {
       if (status !== undefined) {
         return { kind: "body", status, detail: `the body was cut off (${reason})` };
       }
-      return { kind: "network", detail: `the connection failed (${reason})`, cause };
+      const detail = `the connection failed (${reason})`;
+      return { kind: "network", detail, cause: redactCause(cause, this.#config.token) };
     } finally {
       clearTimeout(timer);
     }

@@ -7,11 +7,14 @@
 /** The default cap on a response body: 64 MiB, far above any TM answer. */
 export const MAX_BODY_BYTES = 64 * 2 ** 20;
 
+/** The first buffer of a body of unknown size. */
+const FIRST_BUFFER = 2 ** 16;
+
 /**
- * The body as text, or `undefined` (and the rest unread) once it exceeds `limit` bytes. A
- * declared, uncompressed `Content-Length` within the limit is read in one go; otherwise the
- * bytes are counted as they stream in, so a compressed or unannounced body cannot grow past
- * the limit in memory.
+ * The body as text, or `undefined` (and the rest unread) once it exceeds `limit` bytes. The
+ * bytes are counted as they stream in, after any `Content-Encoding` is decoded, and copied into
+ * one buffer that never grows past `limit`: a gzip body that inflates a thousandfold stops at
+ * the cap, and no decoded chunk (which may be a view into a much larger buffer) is kept.
  *
  * @example
  * ```ts
@@ -24,31 +27,33 @@ export const MAX_BODY_BYTES = 64 * 2 ** 20;
  */
 export async function readBody(response: Response, limit: number): Promise<string | undefined> {
   const declared = Number(response.headers.get("content-length") ?? NaN);
+  const encoding = response.headers.get("content-encoding");
+  const plain = encoding === null || encoding === "identity";
   if (declared > limit) {
     await response.body?.cancel();
     return undefined;
   }
-  const encoding = response.headers.get("content-encoding");
-  const plain = encoding === null || encoding === "identity";
-  if ((Number.isFinite(declared) && plain) || response.body === null) return await response.text();
+  if (response.body === null) return "";
   const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const known = plain && Number.isFinite(declared) ? declared : FIRST_BUFFER;
+  let buffer = new Uint8Array(Math.min(limit, known));
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
+    if (size + value.byteLength > limit) {
       await reader.cancel();
       return undefined;
     }
-    chunks.push(value);
+    if (size + value.byteLength > buffer.length) {
+      const grown = new Uint8Array(
+        Math.min(limit, Math.max(2 * buffer.length, size + value.byteLength)),
+      );
+      grown.set(buffer.subarray(0, size));
+      buffer = grown;
+    }
+    buffer.set(value, size);
+    size += value.byteLength;
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
+  return new TextDecoder().decode(buffer.subarray(0, size));
 }

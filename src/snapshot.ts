@@ -5,6 +5,12 @@
  * and other tools, with list and struct columns written as JSON text (CSV has no nested
  * values); `<name>.provenance.json` is the {@link Provenance} of the frame.
  *
+ * CSV injection. A spreadsheet app runs a cell that begins with `=`, `+`, `-` or `@` (or a tab
+ * or carriage return) as a formula, and TM's names, descriptions and usernames are anyone's
+ * text. So in the CSV file such a text cell is written with a leading `'`, which spreadsheets
+ * show as text (OWASP's advice); numbers are never changed. `neutraliseFormulas: false`
+ * writes texts exactly as they are, for tools that are not spreadsheets.
+ *
  * Every file is written to a temporary file in the same folder and renamed into place.
  *
  * @module
@@ -27,6 +33,12 @@ export interface SnapshotOptions {
   formats?: readonly SnapshotFormat[];
   /** The provenance to write beside the frame (a recorder or its `toJSON()`). @default none (and an older `<name>.provenance.json` is removed) */
   provenance?: Provenance | ProvenanceRecorder | undefined;
+  /**
+   * In the CSV file, write a text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage
+   * return with a leading `'`, so that spreadsheet apps do not run it as a formula. `false`
+   * writes every text as it is. The Parquet file is never changed. @default true
+   */
+  neutraliseFormulas?: boolean;
 }
 
 /** The paths {@link writeSnapshot} wrote. */
@@ -78,6 +90,36 @@ function parseProvenance(text: string): Provenance | undefined {
   }
 }
 
+/** Cells a spreadsheet app would run as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell as a spreadsheet app will show it, not run it: a leading `'` before a cell that
+ * begins with `=`, `+`, `-`, `@`, a tab or a carriage return.
+ *
+ * @example
+ * ```ts
+ * import { neutraliseFormula } from "./snapshot.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(neutraliseFormula('=HYPERLINK("http://evil.example")'), `'=HYPERLINK("http://evil.example")`);
+ * assert.equal(neutraliseFormula("Nepal"), "Nepal");
+ * ```
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** A text column with every formula-like cell neutralised (see {@link neutraliseFormula}). */
+function neutralColumn(series: Series): Series {
+  const variant = series.dtype.variant;
+  if (variant !== "String" && variant !== "Utf8" && variant !== "Categorical") return series;
+  const values = series.toArray().map((value: unknown) =>
+    typeof value === "string" ? neutraliseFormula(value) : null
+  );
+  return pl.Series(series.name, values, pl.String);
+}
+
 /** A column CSV can hold: list and struct values become JSON text, nulls stay null. */
 function csvColumn(series: Series): Series {
   const variant = series.dtype.variant;
@@ -91,7 +133,8 @@ function csvColumn(series: Series): Series {
 /**
  * Writes `frame` to `<dir>/<name>.parquet` (and `.csv` when asked), with its provenance in
  * `<dir>/<name>.provenance.json`. The folder is created when needed; files are replaced
- * atomically. In the CSV file, list and struct columns are JSON text.
+ * atomically. In the CSV file, list and struct columns are JSON text, and text cells that a
+ * spreadsheet would run as formulas get a leading `'` (unless `neutraliseFormulas: false`).
  *
  * @example A frame, its snapshot and back
  * ```ts
@@ -120,6 +163,11 @@ export async function writeSnapshot(
 ): Promise<SnapshotFiles> {
   const folder = checkDir(dir);
   checkName(name);
+  if (options.neutraliseFormulas !== undefined && typeof options.neutraliseFormulas !== "boolean") {
+    throw new TypeError(
+      `Cannot use neutraliseFormulas ${show(options.neutraliseFormulas)}: it must be true or false`,
+    );
+  }
   const formats = options.formats ?? ["parquet"];
   if (
     !Array.isArray(formats) || formats.length === 0 ||
@@ -139,7 +187,9 @@ export async function writeSnapshot(
   }
   if (formats.includes("csv")) {
     files.csv = `${base}.csv`;
-    const flat = pl.DataFrame(frame.getColumns().map(csvColumn));
+    const neutral = options.neutraliseFormulas ?? true;
+    const columns = frame.getColumns().map(csvColumn);
+    const flat = pl.DataFrame(neutral ? columns.map(neutralColumn) : columns);
     await writeAtomically(files.csv, (temp) => {
       flat.writeCSV(temp);
     }, "the snapshot");

@@ -5,6 +5,8 @@
  * @module
  */
 
+import { show } from "./args.ts";
+
 /** A value as it travels in a query string; a list is sent comma-separated. */
 export type WireValue = string | number | boolean | readonly (string | number)[];
 
@@ -40,6 +42,35 @@ export function compileUrl(baseUrl: URL, path: string, params: WireParams = {}):
     url.searchParams.append(name, encodeWireValue(value));
   }
   return url;
+}
+
+/**
+ * A user value made into one URL path segment: checked, then percent-encoded, so that it names
+ * one resource and cannot climb to another endpoint. Throws `TypeError` for a non-string and
+ * `RangeError` for an empty segment, `.` or `..` (which URL resolution would drop or climb),
+ * naming the argument.
+ *
+ * @example
+ * ```ts
+ * import { pathSegment } from "./url.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(pathSegment("username", "Ana María/2"), "Ana%20Mar%C3%ADa%2F2");
+ * assert.equal(pathSegment("username", "..."), "...");
+ * assert.throws(() => pathSegment("username", ".."), /Cannot use username "\.\.": /);
+ * ```
+ */
+export function pathSegment(name: string, value: unknown): string {
+  if (typeof value !== "string") {
+    throw new TypeError(`Cannot use ${name} ${show(value)}: it must be a string`);
+  }
+  if (value === "" || value === "." || value === "..") {
+    throw new RangeError(
+      `Cannot use ${name} ${show(value)}: an empty, "." or ".." path segment would ` +
+        "name another endpoint",
+    );
+  }
+  return encodeURIComponent(value);
 }
 
 /**

@@ -69,3 +69,20 @@ Deno.test("toDayRange() allows one open end and refuses a reversed range", () =>
     message: /end precedes the start/,
   });
 });
+
+Deno.test("toDay() refuses Dates outside the years 0000-9999 and reads years 0000-0099", () => {
+  assert.equal(toDay("start", new Date(Date.UTC(9999, 11, 31))), "9999-12-31");
+  const zero = new Date(0);
+  zero.setUTCFullYear(0, 0, 1);
+  assert.equal(toDay("start", zero), "0000-01-01");
+  assert.throws(
+    () => toDay("start", new Date(Date.UTC(10000, 0, 1))),
+    /^RangeError: Cannot use start/,
+  );
+  assert.throws(() => toDay("end", new Date(Date.UTC(-1, 0, 1))), /end .*0000 to 9999/);
+  assert.equal(toDay("start", "0099-12-31"), "0099-12-31");
+  assert.throws(
+    () => toDayRange("between", new Date(Date.UTC(-1, 0, 1)), "2024-01-01"),
+    RangeError,
+  );
+});

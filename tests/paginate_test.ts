@@ -177,3 +177,33 @@ Deno.test("paginate() honours an outside abort signal", async () => {
   controller.abort(new Error("user cancelled"));
   await assert.rejects(pages.next(), /user cancelled/);
 });
+
+Deno.test("paginate() ends against a server that ignores the page and always says hasNext", async () => {
+  let requests = 0;
+  const rows = Array.from({ length: 10 }, (_, i) => ({ id: i }));
+  const source: PageSource<Row> = {
+    url: new URL("https://tm.example/api/v2/items/"),
+    key: (row) => row.id,
+    fetchPage(page) {
+      requests++;
+      const pagination = {
+        hasNext: true,
+        hasPrev: page > 1,
+        nextNum: page + 1,
+        page,
+        pages: 3,
+        prevNum: null,
+        perPage: 10,
+        total: 30,
+      };
+      return Promise.resolve({ rows, pagination });
+    },
+  };
+  await assert.rejects(collect(source), (error: unknown) => {
+    assert.ok(error instanceof DriftError);
+    assert.equal(error.rows, 10);
+    assert.equal(error.total, 30);
+    return true;
+  });
+  assert.ok(requests <= 3 + 1 + 4, `${requests} requests`);
+});

@@ -155,3 +155,37 @@ Deno.test("snapshot arguments are checked, and a stale provenance file is remove
     await assert.rejects(readSnapshot(dir, "x"), /not a tmframes provenance record/);
   });
 });
+
+Deno.test("CSV snapshots neutralise formula-like text cells unless asked not to", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const frame = pl.DataFrame({
+      name: ["=1+1", "+SUM(A1)", "-2", "@cmd", "\tx", "Nepal", null],
+      delta: [-1, 2, -3, 4, 5, 6, 7],
+    });
+    const files = await writeSnapshot(frame, dir, "names", { formats: ["csv"] });
+    const safe = (await Deno.readTextFile(files.csv!)).split("\n");
+    assert.deepEqual(safe, [
+      "name,delta",
+      "'=1+1,-1.0",
+      "'+SUM(A1),2.0",
+      "'-2,-3.0",
+      "'@cmd,4.0",
+      "'\tx,5.0",
+      "Nepal,6.0",
+      ",7.0",
+      "",
+    ]);
+    const raw = await writeSnapshot(frame, dir, "raw", {
+      formats: ["csv"],
+      neutraliseFormulas: false,
+    });
+    assert.match(await Deno.readTextFile(raw.csv!), /^name,delta\n=1\+1,-1\.0\n\+SUM/);
+    await assert.rejects(
+      writeSnapshot(frame, dir, "x", { neutraliseFormulas: "yes" as unknown as boolean }),
+      /Cannot use neutraliseFormulas "yes"/,
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { compileUrl, encodeWireValue, isLoopback, withPage } from "../src/url.ts";
+import { compileUrl, encodeWireValue, isLoopback, pathSegment, withPage } from "../src/url.ts";
 
 const BASE = new URL("https://tm.example/api/v2/");
 
@@ -52,4 +52,17 @@ Deno.test("isLoopback() knows 127.0.0.0/8, localhost and [::1] only", () => {
   ) {
     assert.equal(isLoopback(new URL(host)), false, host);
   }
+});
+
+Deno.test("pathSegment() keeps a user value to one segment and refuses dot segments", () => {
+  const base = new URL("https://tm.example/api/v2/");
+  for (const name of ["a/b", "..%2F", "%2e%2e", "?x=1", "#top", "Ana María"]) {
+    const url = new URL(`users/${pathSegment("username", name)}/statistics/`, base);
+    assert.equal(url.pathname.split("/").length, 7, url.pathname);
+    assert.equal(decodeURIComponent(url.pathname.split("/")[4]!), name);
+  }
+  for (const name of ["", ".", ".."]) {
+    assert.throws(() => pathSegment("username", name), RangeError);
+  }
+  assert.throws(() => pathSegment("username", 7), /^TypeError: Cannot use username 7: /);
 });

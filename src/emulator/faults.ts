@@ -7,8 +7,11 @@
  * @module
  */
 
-/** What an injected failure looks like to the client. */
-export type FaultKind = "429" | "500" | "502" | "503" | "504" | "reset" | "truncate";
+/**
+ * What an injected failure looks like to the client. `gzipBomb` is a 200 whose gzip body
+ * inflates to `bombBytes` bytes (JSON whitespace, then `{}`).
+ */
+export type FaultKind = "429" | "500" | "502" | "503" | "504" | "reset" | "truncate" | "gzipBomb";
 
 /** Faults of one emulator; every field is optional and off by default. */
 export interface Faults {
@@ -27,6 +30,14 @@ export interface Faults {
    * project with the most history rows among published public ones), so offset pages shift.
    */
   insertActivity?: { everyRequests: number; projectId?: number };
+  /**
+   * A pagination that misstates the total: in every paged answer `pagination.total` becomes
+   * this number, or the real total plus `growBy` for each request answered so far; `pages`
+   * follows from it, while the rows, `hasNext` and `nextNum` stay true. Default: the truth.
+   */
+  claimedTotal?: number | { growBy: number };
+  /** The inflated size of a `gzipBomb` body, in bytes. Default 1 GiB. */
+  bombBytes?: number;
 }
 
 /** The decision for one request. */
@@ -38,12 +49,27 @@ export interface FaultDecision {
 const DEFAULT_KINDS: FaultKind[] = ["429", "500", "502", "503", "504"];
 
 /**
+ * The default inflated size of a `gzipBomb` body: 1 GiB.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_BOMB_BYTES } from "./faults.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(DEFAULT_BOMB_BYTES, 1024 ** 3);
+ * ```
+ */
+export const DEFAULT_BOMB_BYTES = 2 ** 30;
+
+/**
  * A 32-bit hash of a seed, a string and a counter, mapped to [0, 1).
  *
  * @example
  * ```ts
  * import { unitHash } from "./faults.ts";
- * console.assert(unitHash(1, "/a", 0, 0) === unitHash(1, "/a", 0, 0));
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(unitHash(1, "/a", 0, 0), unitHash(1, "/a", 0, 0));
  * ```
  */
 export function unitHash(seed: number, text: string, n: number, salt: number): number {
@@ -61,7 +87,19 @@ export function unitHash(seed: number, text: string, n: number, salt: number): n
   return (h >>> 0) / 4294967296;
 }
 
-/** Per-server fault state: counts per URL and the current run of failures per URL. */
+/**
+ * Per-server fault state: counts per URL and the current run of failures per URL.
+ *
+ * @example Every request of a URL fails, at most twice in a row
+ * ```ts
+ * import { FaultState } from "./faults.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const state = new FaultState(1, { rate: 1, kinds: ["503"], maxConsecutive: 2 });
+ * const fates = [1, 2, 3].map(() => state.decide("/api/v2/projects/").fail);
+ * assert.deepEqual(fates, ["503", "503", null]);
+ * ```
+ */
 export class FaultState {
   #seed: number;
   #faults: Faults;
@@ -128,7 +166,9 @@ const REASONS: Record<string, string> = {
  * @example
  * ```ts
  * import { faultResponse } from "./faults.ts";
- * console.assert(faultResponse("429", 3, "{}").headers.get("retry-after") === "3");
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(faultResponse("429", 3, "{}").headers.get("retry-after"), "3");
  * ```
  */
 export function faultResponse(kind: FaultKind, retryAfterSeconds: number, body: string): Response {
@@ -152,4 +192,94 @@ export function faultResponse(kind: FaultKind, retryAfterSeconds: number, body: 
   const headers = new Headers({ "content-type": "text/plain; charset=utf-8" });
   if (kind === "429") headers.set("retry-after", String(retryAfterSeconds));
   return new Response(REASONS[kind] ?? "Error", { status: Number(kind), headers });
+}
+
+/**
+ * A JSON body with its `pagination.total` (and `pages`) replaced by `claim(trueTotal)`; a body
+ * without pagination is returned unchanged. Key order is kept.
+ *
+ * @example
+ * ```ts
+ * import { misstateTotal } from "./faults.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const body = '{"pagination":{"hasNext":false,"pages":1,"perPage":14,"total":3},"results":[]}';
+ * assert.equal(
+ *   misstateTotal(body, (total) => total + 37),
+ *   '{"pagination":{"hasNext":false,"pages":3,"perPage":14,"total":40},"results":[]}',
+ * );
+ * ```
+ */
+export function misstateTotal(body: string, claim: (total: number) => number): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return body;
+  }
+  const pagination = (parsed as { pagination?: Record<string, unknown> } | null)?.pagination;
+  if (typeof pagination !== "object" || pagination === null) return body;
+  const perPage = Number(pagination.perPage) || 1;
+  const claimed = claim(Number(pagination.total));
+  pagination.pages = Math.ceil(claimed / perPage);
+  pagination.total = claimed;
+  return JSON.stringify(parsed);
+}
+
+/**
+ * The total a `claimedTotal` fault makes the server claim, given the true total and the
+ * requests answered so far.
+ *
+ * @example
+ * ```ts
+ * import { claimedTotal } from "./faults.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(claimedTotal(5, 20, 3), 5);
+ * assert.equal(claimedTotal({ growBy: 14 }, 20, 3), 62);
+ * ```
+ */
+export function claimedTotal(
+  claim: number | { growBy: number },
+  total: number,
+  answered: number,
+): number {
+  return typeof claim === "number" ? claim : total + claim.growBy * answered;
+}
+
+/**
+ * A 200 whose body is gzip-compressed on the fly as the client reads it and inflates to
+ * `bytes` bytes: JSON whitespace, then `{}`. Cheap to send (about a thousandth of `bytes`
+ * crosses the wire), costly to a client that keeps what it inflates.
+ *
+ * @example
+ * ```ts
+ * import { gzipBomb } from "./faults.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const response = gzipBomb(1000);
+ * assert.equal(response.headers.get("content-encoding"), "gzip");
+ * const inflated = response.body!.pipeThrough(new DecompressionStream("gzip"));
+ * assert.deepEqual(JSON.parse(await new Response(inflated).text()), {});
+ * ```
+ */
+export function gzipBomb(bytes: number): Response {
+  const chunk = new Uint8Array(2 ** 16).fill(0x20);
+  let left = Math.max(2, bytes) - 2;
+  const plain = new ReadableStream<BufferSource>({
+    pull(controller) {
+      if (left <= 0) {
+        controller.enqueue(new TextEncoder().encode("{}"));
+        controller.close();
+        return;
+      }
+      const size = Math.min(left, chunk.length);
+      left -= size;
+      controller.enqueue(size === chunk.length ? chunk : chunk.slice(0, size));
+    },
+  });
+  return new Response(plain.pipeThrough(new CompressionStream("gzip")), {
+    status: 200,
+    headers: { "content-type": "application/json", "content-encoding": "gzip" },
+  });
 }

@@ -24,7 +24,17 @@ import { createWorld } from "./world.ts";
 import { insertActivity } from "./world.ts";
 import { internalError } from "./errors.ts";
 import { authMiddleware } from "./auth.ts";
-import { type FaultKind, faultResponse, type Faults, FaultState, unitHash } from "./faults.ts";
+import {
+  claimedTotal,
+  DEFAULT_BOMB_BYTES,
+  type FaultKind,
+  faultResponse,
+  type Faults,
+  FaultState,
+  gzipBomb,
+  misstateTotal,
+  unitHash,
+} from "./faults.ts";
 import { Router } from "./router.ts";
 import { WorldIndex } from "./world_index.ts";
 import { ROUTES } from "./routes/mod.ts";
@@ -130,6 +140,17 @@ function defaultActivityProject(world: World): number | undefined {
   return best?.id;
 }
 
+/** The response with its `pagination.total` replaced by `claim(trueTotal)`. */
+async function withClaimedTotal(
+  response: Response,
+  claim: (total: number) => number,
+): Promise<Response> {
+  const changed = misstateTotal(await response.text(), claim);
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  return new Response(changed, { status: response.status, headers });
+}
+
 /**
  * Starts an emulator on loopback. See {@linkcode EmulatorOptions} for the defaults.
  *
@@ -180,6 +201,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (every !== undefined && every.everyRequests > 0 && answered % every.everyRequests === 0) {
       const projectId = every.projectId ?? defaultActivityProject(world);
       if (projectId !== undefined) insertActivity(world, projectId, ++inserts);
+    }
+    if (decision?.fail === "gzipBomb") {
+      await response.body?.cancel();
+      return gzipBomb(faults.faults.bombBytes ?? DEFAULT_BOMB_BYTES);
+    }
+    const claim = faults.faults.claimedTotal;
+    if (claim !== undefined && response.status === 200) {
+      response = await withClaimedTotal(response, (total) => claimedTotal(claim, total, answered));
     }
     if (decision?.fail) {
       const kind: FaultKind = decision.fail;

@@ -9,6 +9,7 @@
 
 import { requirePositiveInteger, requireText } from "../args.ts";
 import { type Endpoint, objectEndpoint } from "../endpoint.ts";
+import { pathSegment } from "../url.ts";
 import type { QueryContext } from "../query.ts";
 import * as schemas from "../schemas/project.ts";
 
@@ -175,6 +176,7 @@ export class ProjectHandle {
   /** `GET /projects/{id}/statistics/queries/{username}/`: one user's time on the project. */
   userStatistics(username: string): EndpointQuery<ProjectUserStatistics> {
     const args = { projectId: this.id, username: requireText("username", username) };
+    pathSegment("username", username);
     return EndpointQuery.of(
       this.#context,
       `statistics of ${username} on project ${this.id}`,

@@ -12,6 +12,7 @@ import type { DisplayRow } from "../display.ts";
 import { defineEndpoint, type Endpoint, objectEndpoint } from "../endpoint.ts";
 import type { Columns } from "../frame.ts";
 import { type Compiled, planOf, type QueryContext } from "../query.ts";
+import { pathSegment } from "../url.ts";
 import * as profileSchemas from "../schemas/user_profile.ts";
 import { UserDirectory } from "../schemas/users_directory.ts";
 import type { ListedUser, UserProfile } from "../rows.ts";
@@ -78,7 +79,7 @@ export type UserKey = { readonly username: string } | { readonly userId: number 
 export const USER_PROFILE_ENDPOINT: Endpoint<UserProfile, UserProfile, UserKey> = objectEndpoint({
   request: (user) => ({
     path: "username" in user
-      ? `users/queries/${encodeURIComponent(user.username)}/`
+      ? `users/queries/${pathSegment("username", user.username)}/`
       : `users/${user.userId}/`,
     params: {},
   }),

@@ -7,6 +7,7 @@
  */
 
 import { requireText } from "../args.ts";
+import { pathSegment } from "../url.ts";
 import { defineEndpoint, type Endpoint, objectEndpoint } from "../endpoint.ts";
 import type { QueryContext } from "../query.ts";
 import * as userSchemas from "../schemas/users.ts";
@@ -28,8 +29,9 @@ export interface UserArgs {
   readonly username: string;
 }
 
+/** The username as one path segment (see `pathSegment`). */
 function userSegment(username: string): string {
-  return encodeURIComponent(username);
+  return pathSegment("username", username);
 }
 
 const COUNTRY_FIELDS = { name: "str", mapped: "int", validated: "int", total: "int" } as const;
@@ -148,10 +150,11 @@ export class UserHandle {
   /** The username. */
   readonly username: string;
 
-  /** Use `client.user(username)`. */
+  /** Use `client.user(username)`; a username that cannot be one path segment throws here. */
   constructor(context: QueryContext, username: string) {
     this.#context = context;
     this.username = requireText("username", username);
+    pathSegment("username", username);
     Object.freeze(this);
   }
 
