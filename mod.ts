@@ -39,7 +39,7 @@ export {
   DEFAULT_BASE_URL,
   type RetryOptions,
 } from "./src/client.ts";
-export { type FrameWithFailures, Query, type RecordsWithFailures } from "./src/builder.ts";
+export type { FrameWithFailures, Query, RecordsWithFailures } from "./src/builder.ts";
 export type { FetchOptions } from "./src/execute.ts";
 export type { RequestEstimate } from "./src/estimate.ts";
 export type { Page, Progress } from "./src/paginate.ts";
