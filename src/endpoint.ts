@@ -131,7 +131,7 @@ export interface ReadPage<Row> {
  * @example
  * ```ts
  * import { defineEndpoint, readPage } from "./endpoint.ts";
- * import { decodeBody } from "./decode/body.ts";
+ * import { SchemaError } from "./errors.ts";
  * import { z } from "./deps.ts";
  * import assert from "node:assert/strict";
  *
