@@ -29,6 +29,33 @@ Deno.test("the default world has a project whose statistics answer TM's 500; oth
   });
 });
 
+Deno.test("many-project statistics: a project answering TM's 500 is a failure, the others a frame", async () => {
+  await withEmulator({}, async (emulator) => {
+    const onlyOpen = (p: (typeof emulator.world.projects)[number]) =>
+      ["MAPPING", "VALIDATION"].some((kind) => {
+        const rows = p.history.filter((h) =>
+          h.action.endsWith(`_FOR_${kind}`) && !h.action.startsWith("EXTENDED")
+        );
+        return rows.length > 0 && rows.every((h) => h.actionText === null);
+      });
+    const broken = emulator.world.projects.find((p) => !p.private && onlyOpen(p))!;
+    const fine = emulator.world.projects
+      .filter((p) => !p.private && p.status === "PUBLISHED" && !onlyOpen(p)).slice(0, 3);
+    const ids = [fine[0]!.id, broken.id, fine[1]!.id, fine[2]!.id];
+    const tm = createClient({
+      baseUrl: emulator.url,
+      progress: false,
+      retry: { limit: 1, baseDelay: 10 },
+    });
+    const query = tm.projects(ids).statistics();
+    const { frame, failures } = await query.frameWithFailures();
+    assert.deepEqual(frame.getColumn("projectId").toArray(), fine.map((p) => p.id));
+    assert.deepEqual(failures.map((f) => f.projectId), [broken.id]);
+    assert.match(failures[0]!.error.message, /HTTP 500 .*after 2 attempts/);
+    await assert.rejects(query.frame(), new RegExp(`of 1 of 4 projects: ${broken.id} `));
+  });
+});
+
 Deno.test("user contributionsByDay: TM5 counts MAPPED/VALIDATED/INVALIDATED, TM4 every state change", async () => {
   const YEAR = 365 * 86_400_000_000;
   for (const tmVersion of [5, 4] as const) {
