@@ -23,16 +23,41 @@ import { TaskDetail } from "../schemas/tasks.ts";
 import { TaskStatisticsBody } from "../schemas/task_statistics.ts";
 import { ProjectUserStatistics, TouchedProjectList, UserStatistics } from "../schemas/users.ts";
 
+/** What a check runs: any query of the library. */
+export interface CheckedQuery {
+  url(): URL;
+  records(): Promise<readonly unknown[]>;
+}
+
 /** One endpoint check: a label, the body schema, and the request through the client. */
 export interface Check {
-  /** The endpoint as TM's path, with the ids used (`/projects/7/statistics/`). */
+  /** The endpoint as the query asks it, with the ids used (`/projects/7/statistics/`). */
   label: string;
   /** The schema its bodies must match. */
   schema: z.ZodType;
   /** `"token"`: TM answers only with a token, so it is skipped without one. */
   needs?: "token";
+  /** What the doctor reads from its rows for later checks. */
+  gives?: "taskId" | "username" | "organisationId";
   /** Sends the requests (`records()`), returning the rows. */
   run(): Promise<readonly unknown[]>;
+}
+
+/** The check of one query: its label is the query's own path (and `note`), never spelled here. */
+function check(
+  tm: Client,
+  query: CheckedQuery,
+  schema: z.ZodType,
+  extra: { note?: string; needs?: "token"; gives?: NonNullable<Check["gives"]> } = {},
+): Check {
+  const path = decodeURIComponent(query.url().pathname.slice(tm.baseUrl.pathname.length - 1));
+  const { note, ...rest } = extra;
+  return {
+    label: note === undefined ? path : `${path} (${note})`,
+    schema,
+    ...rest,
+    run: () => query.records(),
+  };
 }
 
 /** What the first project's checks found, for the checks that need ids. */
@@ -61,17 +86,9 @@ export interface FirstProjectSample {
  */
 export function discoveryChecks(tm: Client): Check[] {
   return [
-    { label: "/system/heartbeat/", schema: Heartbeat, run: () => tm.heartbeat().records() },
-    {
-      label: "/projects/ (published)",
-      schema: ProjectSearchPage,
-      run: () => tm.projects().limit(14).records(),
-    },
-    {
-      label: "/projects/ (archived)",
-      schema: ProjectSearchPage,
-      run: () => tm.projects().status("ARCHIVED").limit(1).records(),
-    },
+    check(tm, tm.heartbeat(), Heartbeat),
+    check(tm, tm.projects().limit(14), ProjectSearchPage, { note: "published" }),
+    check(tm, tm.projects().status("ARCHIVED").limit(1), ProjectSearchPage, { note: "archived" }),
   ];
 }
 
@@ -93,37 +110,13 @@ export function discoveryChecks(tm: Client): Check[] {
 export function projectChecks(tm: Client, id: number): Check[] {
   const project = tm.project(id);
   return [
-    { label: `/projects/${id}/`, schema: ProjectDetail, run: () => project.detail().records() },
-    {
-      label: `/projects/${id}/queries/summary/`,
-      schema: ProjectSummary,
-      run: () => project.summary().records(),
-    },
-    {
-      label: `/projects/${id}/statistics/`,
-      schema: ProjectStatistics,
-      run: () => project.statistics().records(),
-    },
-    {
-      label: `/projects/${id}/activities/`,
-      schema: ActivityPage,
-      run: () => project.activities().limit(10).records(),
-    },
-    {
-      label: `/projects/${id}/activities/latest/`,
-      schema: LatestActivityList,
-      run: () => project.latestActivity().records(),
-    },
-    {
-      label: `/projects/${id}/contributions/`,
-      schema: ContributionList,
-      run: () => project.contributions().records(),
-    },
-    {
-      label: `/projects/${id}/contributions/queries/day/`,
-      schema: ContributionsByDay,
-      run: () => project.contributionsByDay().records(),
-    },
+    check(tm, project.detail(), ProjectDetail),
+    check(tm, project.summary(), ProjectSummary),
+    check(tm, project.statistics(), ProjectStatistics),
+    check(tm, project.activities().limit(10), ActivityPage),
+    check(tm, project.latestActivity(), LatestActivityList, { gives: "taskId" }),
+    check(tm, project.contributions(), ContributionList, { gives: "username" }),
+    check(tm, project.contributionsByDay(), ContributionsByDay),
   ];
 }
 
@@ -147,7 +140,7 @@ function daysBefore(day: string, days: number): string {
  * assert.deepEqual(checks.map((c) => c.label), [
  *   "/projects/7/tasks/",
  *   "/projects/7/tasks/3/",
- *   "/tasks/statistics/?startDate=2025-03-01&endDate=2025-03-31&projectId=7",
+ *   "/tasks/statistics/ (2025-03-01 to 2025-03-31, project 7)",
  *   "/projects/7/statistics/queries/ana/",
  * ]);
  * ```
@@ -155,35 +148,20 @@ function daysBefore(day: string, days: number): string {
 export function firstProjectChecks(tm: Client, id: number, sample: FirstProjectSample): Check[] {
   const project = tm.project(id);
   const checks: Check[] = [
-    {
-      label: `/projects/${id}/tasks/`,
-      schema: TaskCollection,
-      run: () => project.tasks().records(),
-    },
+    check(tm, project.tasks(), TaskCollection),
   ];
   const { taskId, username, lastUpdatedDay } = sample;
   if (taskId !== undefined) {
-    checks.push({
-      label: `/projects/${id}/tasks/${taskId}/`,
-      schema: TaskDetail,
-      run: () => project.task(taskId).detail().records(),
-    });
+    checks.push(check(tm, project.task(taskId).detail(), TaskDetail));
   }
   if (lastUpdatedDay !== undefined) {
     const start = daysBefore(lastUpdatedDay, 30);
-    checks.push({
-      label: `/tasks/statistics/?startDate=${start}&endDate=${lastUpdatedDay}&projectId=${id}`,
-      schema: TaskStatisticsBody,
-      needs: "token",
-      run: () => tm.taskStatistics().between(start, lastUpdatedDay).projects(id).records(),
-    });
+    const window = tm.taskStatistics().between(start, lastUpdatedDay).projects(id);
+    const note = `${start} to ${lastUpdatedDay}, project ${id}`;
+    checks.push(check(tm, window, TaskStatisticsBody, { note, needs: "token" }));
   }
   if (username !== undefined) {
-    checks.push({
-      label: `/projects/${id}/statistics/queries/${username}/`,
-      schema: ProjectUserStatistics,
-      run: () => project.userStatistics(username).records(),
-    });
+    checks.push(check(tm, project.userStatistics(username), ProjectUserStatistics));
   }
   return checks;
 }
@@ -202,11 +180,7 @@ export function firstProjectChecks(tm: Client, id: number, sample: FirstProjectS
  * ```
  */
 export function organisationChecks(tm: Client, id: number): Check[] {
-  return [{
-    label: `/organisations/${id}/statistics/`,
-    schema: OrganisationStatistics,
-    run: () => tm.organisation(id).statistics().records(),
-  }];
+  return [check(tm, tm.organisation(id).statistics(), OrganisationStatistics)];
 }
 
 /**
@@ -227,29 +201,16 @@ export function userAndCatalogueChecks(tm: Client, username?: string): Check[] {
   if (username !== undefined) {
     const user = tm.user(username);
     checks.push(
-      {
-        label: `/users/${username}/statistics/`,
-        schema: UserStatistics,
-        needs: "token",
-        run: () => user.statistics().records(),
-      },
-      {
-        label: `/projects/queries/${username}/touched/`,
-        schema: TouchedProjectList,
-        run: () => user.touchedProjects().records(),
-      },
+      check(tm, user.statistics(), UserStatistics, { needs: "token" }),
+      check(tm, user.touchedProjects(), TouchedProjectList),
     );
   }
   checks.push(
-    { label: "/organisations/", schema: OrganisationList, run: () => tm.organisations().records() },
-    { label: "/campaigns/", schema: CampaignList, run: () => tm.campaigns().records() },
-    { label: "/interests/", schema: InterestList, run: () => tm.interests().records() },
-    { label: "/countries/", schema: CountryList, run: () => tm.countries().records() },
-    {
-      label: "/system/statistics/",
-      schema: SystemStatistics,
-      run: () => tm.systemStatistics().records(),
-    },
+    check(tm, tm.organisations(), OrganisationList, { gives: "organisationId" }),
+    check(tm, tm.campaigns(), CampaignList),
+    check(tm, tm.interests(), InterestList),
+    check(tm, tm.countries(), CountryList),
+    check(tm, tm.systemStatistics(), SystemStatistics),
   );
   return checks;
 }

@@ -159,9 +159,9 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     found.lastUpdatedDay = first.lastUpdated?.slice(0, 10);
     for (const check of projectChecks(tm, first.projectId)) {
       const rows = await run(check);
-      if (check.label.endsWith("/activities/latest/")) {
+      if (check.gives === "taskId") {
         found.taskId = (rows[0] as LatestActivity | undefined)?.taskId;
-      } else if (check.label.endsWith("/contributions/")) {
+      } else if (check.gives === "username") {
         found.username = (rows[0] as UserContribution | undefined)?.username;
       }
     }
@@ -173,7 +173,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   for (const check of userAndCatalogueChecks(tm, found.username)) {
     const rows = await run(check);
     const organisation = (rows[0] as Organisation | undefined)?.organisationId;
-    if (check.label === "/organisations/" && organisation !== undefined) {
+    if (check.gives === "organisationId" && organisation !== undefined) {
       for (const inner of organisationChecks(tm, organisation)) await run(inner);
     }
   }
