@@ -22,13 +22,13 @@ export interface ActivityDelta {
   frame: DataFrame;
   /** Whether the window fetched differs from the rows held for it. */
   changed: boolean;
-  /** Pages asked for. */
+  /** Pages read. */
   pages: number;
   /**
-   * Pages the window needs at least: every page of a whole log, else the pages of its rows
-   * and the page that shows it reached past the held rows.
+   * The pages this fetch may take: every page of a whole log; else the first page, and when
+   * that is not enough, the pages of the window's rows plus one (page 1 is read again).
    */
-  neededPages: number;
+  allowance: number;
 }
 
 /** The instant from which held rows are fetched again, or `undefined` for all of them. */
@@ -51,8 +51,10 @@ function sameRows(a: DataFrame, b: DataFrame): boolean {
 }
 
 /**
- * Fetches a project's activity: all of it when nothing is held, else the window from
- * {@link refetchFrom}, merged with the held rows before it.
+ * Fetches a project's activity: all of it when nothing is held; else its first page, and when
+ * that does not reach back to {@link refetchFrom}, exactly the pages that do (TM's total less
+ * the held rows before the window), merged with the held rows before the window. The log is
+ * read again in full if the pages did not reach the window's start (rows were deleted).
  */
 export async function fetchActivity(
   tm: Client,
@@ -60,28 +62,48 @@ export async function fetchActivity(
   held: { state: ProjectState | undefined; frame: DataFrame | undefined },
   provenance: ProvenanceRecorder,
 ): Promise<ActivityDelta> {
-  const from = held.frame === undefined ? undefined : refetchFrom(held.state);
-  const query = from === undefined
-    ? tm.project(projectId).activities()
-    : tm.project(projectId).activities().since(from);
+  const activities = tm.project(projectId).activities();
   let pages = 0;
-  const window = await query.frame({
-    provenance,
-    progress: false,
-    onProgress: (progress) => pages = progress.pagesDone,
-  });
+  let total = 0;
+  const read = (query: typeof activities) =>
+    query.frame({
+      provenance,
+      progress: false,
+      onProgress: (progress) => {
+        pages += 1;
+        total = progress.total ?? total;
+      },
+    });
+  const from = held.frame === undefined ? undefined : refetchFrom(held.state);
   if (from === undefined || held.frame === undefined) {
-    const neededPages = Math.max(1, Math.ceil(window.height / ACTIVITY_PAGE_SIZE));
-    return { frame: window, changed: true, pages, neededPages };
+    const frame = await read(activities);
+    const allowance = Math.max(1, Math.ceil(frame.height / ACTIVITY_PAGE_SIZE));
+    return { frame, changed: true, pages, allowance };
   }
   const cutoff = from.getTime();
-  const older = held.frame.filter(pl.Series(millis(held.frame).map((t) => t < cutoff)));
-  const heldWindow = held.frame.filter(pl.Series(millis(held.frame).map((t) => t >= cutoff)));
+  const heldTimes = millis(held.frame);
+  const older = held.frame.filter(pl.Series(heldTimes.map((t) => t < cutoff)));
+  const heldWindow = held.frame.filter(pl.Series(heldTimes.map((t) => t >= cutoff)));
+  const reaches = (frame: DataFrame) =>
+    frame.height >= total || millis(frame).some((t) => t < cutoff);
+  let fetched = await read(activities.limit(ACTIVITY_PAGE_SIZE));
+  let allowance = 1;
+  if (!reaches(fetched)) {
+    const wanted = Math.max(1, total - older.height) + ACTIVITY_PAGE_SIZE;
+    fetched = await read(activities.limit(wanted));
+    allowance += Math.ceil(wanted / ACTIVITY_PAGE_SIZE);
+  }
+  if (!reaches(fetched)) {
+    const frame = await read(activities);
+    allowance += Math.ceil(frame.height / ACTIVITY_PAGE_SIZE);
+    return { frame, changed: true, pages, allowance };
+  }
+  const window = fetched.filter(pl.Series(millis(fetched).map((t) => t >= cutoff)));
   return {
     frame: pl.concat([window, older.select(...window.columns)]),
     changed: !sameRows(window, heldWindow.select(...window.columns)),
     pages,
-    neededPages: Math.floor(window.height / ACTIVITY_PAGE_SIZE) + 1,
+    allowance,
   };
 }
 

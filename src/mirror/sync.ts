@@ -107,7 +107,9 @@ export async function runSync(settings: SyncSettings, state: MirrorState): Promi
     held.mark = value;
     report.marked.push({ projectId, mark: value });
   };
+  let refusals = listing.refused.size;
   const fail = async (projectId: number, error: Error) => {
+    refusals++;
     const refusal = markOfRefusal(error);
     if (refusal !== undefined) await mark(projectId, refusal);
     else report.failed.push({ projectId, error: error.message });
@@ -135,10 +137,10 @@ export async function runSync(settings: SyncSettings, state: MirrorState): Promi
     if (delta instanceof Error) {
       await fail(projectId, delta);
     } else if (delta.changed) {
-      activityPages.push(delta.neededPages);
+      activityPages.push(delta.allowance);
       probed.set(projectId, delta);
     } else {
-      activityPages.push(delta.neededPages);
+      activityPages.push(delta.allowance);
       const project = listed.get(projectId);
       if (held && project) {
         held.activeMappers = project.activeMappers;
@@ -189,7 +191,7 @@ export async function runSync(settings: SyncSettings, state: MirrorState): Promi
         continue;
       }
       const activity = activities[i] as ActivityDelta;
-      if (!probed.has(projectId)) activityPages.push(activity.neededPages);
+      if (!probed.has(projectId)) activityPages.push(activity.allowance);
       for (const [table, frames, empty] of tables) {
         const frame = frames.get(projectId) ?? empty;
         await writePartition(dir, table, projectId, frame);
@@ -248,7 +250,10 @@ export async function runSync(settings: SyncSettings, state: MirrorState): Promi
     probed: plan.probe.length,
     marked: report.marked,
     failed: report.failed,
-    requests: answers.requests.length + answers.servers.filter((s) => s.heartbeat).length,
+    // Answers, the heartbeat when this sync asked it (a client asks once), and refusals.
+    requests: answers.requests.length + refusals +
+      answers.servers.filter((s) => (s.heartbeat?.fetchedAt ?? "") >= startedAt.toISOString())
+        .length,
     bytes: answers.requests.reduce((sum, r) => sum + r.bytes, 0),
     bound,
     rows,
