@@ -19,7 +19,7 @@ const KEYS: Record<string, string[]> = {
   activities: ["projectId", "historyId"],
   tasks: ["projectId", "taskId"],
   contributions: ["projectId", "username"],
-  contributions_by_day: ["projectId", "date"],
+  "contributions_by_day": ["projectId", "date"],
 };
 
 /** A SHA-256 of the rows, exact for timestamps (as integers) and nested values (as JSON). */
@@ -92,7 +92,7 @@ Deno.test("a mirror synced over a moving world equals a fresh crawl of the final
       activities: await set.activities().frame(),
       tasks: await set.tasks().frame(),
       contributions: await set.contributions().frame(),
-      contributions_by_day: await set.contributionsByDay().frame(),
+      "contributions_by_day": await set.contributionsByDay().frame(),
     };
     const tables = await openMirror(dir);
     const current = await tables.projects!.filter(pl.col("mirrorState").eq(pl.lit("current")))
