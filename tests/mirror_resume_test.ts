@@ -147,10 +147,10 @@ Deno.test("a sync killed at random points resumes without refetching finished pr
     // The sync that completed leaves what the sync never killed left.
     const [a, b] = [await openMirror(reference), await openMirror(dir)];
     for (const table of MIRROR_TABLES) {
-      const sorted = async (frame: DataFrame) =>
+      const sorted = (frame: DataFrame) =>
         frame.sort(frame.columns.slice(-1).concat(frame.columns[0]!));
-      const left = await sorted(await a[table]!.collect());
-      const right = await sorted(await b[table]!.collect());
+      const left = sorted(await a[table]!.collect());
+      const right = sorted(await b[table]!.collect());
       assert.ok(left.frameEqual(right, true), table);
     }
   } finally {
