@@ -13,6 +13,7 @@ import { scaleCrawlBenchmark, type ScaleCrawlResult } from "./scale_crawl.ts";
 import { cpuBenchmark, type CpuFigure } from "./cpu.ts";
 import { memoryBenchmark, type MemoryResult } from "./memory.ts";
 import { campaignCacheBenchmark, type CampaignCacheResult } from "./campaign_cache.ts";
+import { mirrorBenchmark, mirrorSection } from "./mirror.ts";
 
 function machine(): string {
   let cpu = "unknown CPU";
@@ -195,6 +196,7 @@ const SECTIONS: Record<string, () => Promise<string>> = {
       await memoryBenchmark({ historyRows: 100_000 }),
     ]),
   cache: async () => campaignCacheSection(await campaignCacheBenchmark()),
+  mirror: async () => mirrorSection(await mirrorBenchmark()),
 };
 
 /** The sections of an existing RESULTS.md, by the marker before each. */
