@@ -119,3 +119,66 @@ export async function writeState(dir: string, state: MirrorState): Promise<void>
   const text = JSON.stringify(state, null, 1) + "\n";
   await writeAtomically(stateFile(dir, state.shard), text, "the mirror state");
 }
+
+/**
+ * Writes a state as a sync goes: at most once per `interval` ms (and always on `flush()`),
+ * one write at a time. The caller changes the state only once the data it describes is on
+ * disk, so every write is true of the files.
+ *
+ * @example
+ * ```ts
+ * import { readState, StateWriter } from "./state.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * try {
+ *   const shard = { index: 0, count: 1 };
+ *   const state = await readState(dir, "https://tm.example/api/v2/", "all", shard);
+ *   const writer = new StateWriter(dir, state, 60_000);
+ *   state.projects["7"] = {
+ *     mark: "current", lastUpdated: null, activeMappers: null, totalContributors: null,
+ *     newestAction: null, oldestOpenLock: null, syncedAt: "2026-01-01T00:00:00Z",
+ *   };
+ *   writer.changed();
+ *   await writer.flush();
+ *   const back = await readState(dir, "https://tm.example/api/v2/", "all", shard);
+ *   assert.deepEqual(Object.keys(back.projects), ["7"]);
+ * } finally {
+ *   await Deno.remove(dir, { recursive: true });
+ * }
+ * ```
+ */
+export class StateWriter {
+  readonly #dir: string;
+  readonly #state: MirrorState;
+  readonly #interval: number;
+  #written = -Infinity;
+  #queue: Promise<void> = Promise.resolve();
+
+  /** Writes `state` into `dir`, at most once per `interval` ms. */
+  constructor(dir: string, state: MirrorState, interval = 1000) {
+    this.#dir = dir;
+    this.#state = state;
+    this.#interval = interval;
+  }
+
+  /** The state changed: write it if the interval has passed. */
+  changed(): void {
+    if (performance.now() - this.#written < this.#interval) return;
+    this.#write();
+  }
+
+  /** Writes the state now, after any write under way; rejects if a write failed. */
+  flush(): Promise<void> {
+    this.#write();
+    return this.#queue;
+  }
+
+  #write(): void {
+    this.#written = performance.now();
+    const text = JSON.stringify(this.#state, null, 1) + "\n";
+    this.#queue = this.#queue.then(() =>
+      writeAtomically(stateFile(this.#dir, this.#state.shard), text, "the mirror state")
+    );
+  }
+}

@@ -7,16 +7,15 @@
  */
 
 import type { Client } from "../client.ts";
-import { type DataFrame, pl } from "../deps.ts";
-import type { PartFailure } from "../errors.ts";
 import { type ProgressMode, progressReporter } from "../progress.ts";
 import { ProvenanceRecorder } from "../provenance.ts";
 import { type ActivityDelta, activityMarks, fetchActivity } from "./activity_delta.ts";
-import { type MirrorTable, type Shard } from "./layout.ts";
+import { type ChunkContext, fetchChunk, withMark } from "./fetch_chunk.ts";
+import { MIRROR_TABLES, type MirrorTable, type Shard } from "./layout.ts";
 import { readPartition, writePartition } from "./partition.ts";
 import { planSync } from "./plan.ts";
 import { type Listing, listScope, markOfRefusal, type MirrorScope } from "./scope.ts";
-import { type MirrorState, type ProjectMark, writeState } from "./state.ts";
+import { type MirrorState, type ProjectMark, StateWriter, writeState } from "./state.ts";
 import { writeSyncRecord } from "./sync_record.ts";
 import { type RequestBound, requestBound } from "./bound.ts";
 
@@ -63,30 +62,13 @@ export interface SyncSettings {
   progress: ProgressMode;
 }
 
-type Fetched = Map<number, DataFrame>;
-
-function byProject(result: { frame: DataFrame; failures: PartFailure[] }): Fetched {
-  const frames: Fetched = new Map();
-  const ids = new Set(result.frame.getColumn("projectId").toArray() as number[]);
-  for (const id of ids) {
-    frames.set(Number(id), result.frame.filter(pl.col("projectId").eq(pl.lit(id))));
-  }
-  return frames;
-}
-
-function withMark(frame: DataFrame, mark: ProjectMark): DataFrame {
-  return frame.withColumn(pl.Series("mirrorState", Array(frame.height).fill(mark), pl.String));
-}
-
 /** Runs one sync; see {@link SyncReport}. */
 export async function runSync(settings: SyncSettings, state: MirrorState): Promise<SyncReport> {
   const { tm, dir, shard } = settings;
   const startedAt = new Date();
   const provenance = new ProvenanceRecorder();
   const options = { provenance, progress: false as const };
-  const rows = Object.fromEntries(
-    ["projects", "activities", "tasks", "contributions", "contributions_by_day"].map((t) => [t, 0]),
-  ) as Record<MirrorTable, number>;
+  const rows = Object.fromEntries(MIRROR_TABLES.map((t) => [t, 0])) as Record<MirrorTable, number>;
   const report = {
     fetched: [] as SyncReport["fetched"],
     marked: [] as SyncReport["marked"],
@@ -151,57 +133,21 @@ export async function runSync(settings: SyncSettings, state: MirrorState): Promi
   }
 
   const toFetch = [...plan.fetch, ...probed.keys()];
-  for (let start = 0; start < toFetch.length; start += settings.chunkSize) {
-    const chunk = toFetch.slice(start, start + settings.chunkSize);
-    const set = tm.projects(chunk);
-    const [summary, tasks, contributions, byDay, activities] = await Promise.all([
-      set.summary().frameWithFailures(options),
-      set.tasks().frameWithFailures(options),
-      set.contributions().frameWithFailures(options),
-      set.contributionsByDay().frameWithFailures(options),
-      Promise.all(chunk.map(async (projectId) => {
-        const early = probed.get(projectId);
-        if (early) return early;
-        const held = state.projects[projectId];
-        const frame = held?.mark === "current"
-          ? await readPartition(dir, "activities", projectId)
-          : undefined;
-        return fetchActivity(tm, projectId, { state: held, frame }, provenance)
-          .catch((error: Error) => error);
-      })),
-    ]);
-    const failures = new Map<number, Error>();
-    for (const result of [summary, tasks, contributions, byDay]) {
-      for (const f of result.failures) failures.set(f.projectId as number, f.error);
-    }
-    activities.forEach((a, i) => {
-      if (a instanceof Error) failures.set(chunk[i] as number, a);
-    });
-    const tables: [MirrorTable, Fetched, DataFrame][] = [
-      ["tasks", byProject(tasks), tasks.frame.head(0)],
-      ["contributions", byProject(contributions), contributions.frame.head(0)],
-      ["contributions_by_day", byProject(byDay), byDay.frame.head(0)],
-    ];
-    const summaries = byProject(summary);
-    for (const [i, projectId] of chunk.entries()) {
-      const failure = failures.get(projectId);
-      if (failure !== undefined) {
-        await fail(projectId, failure);
-        done++;
-        continue;
-      }
-      const activity = activities[i] as ActivityDelta;
+  const writer = new StateWriter(dir, state);
+  const context: ChunkContext = {
+    tm,
+    dir,
+    state,
+    provenance,
+    probed,
+    failed: async (projectId, error) => {
+      await fail(projectId, error);
+      done++;
+      tick();
+    },
+    written: (projectId, activity, written) => {
       if (!probed.has(projectId)) activityPages.push(activity.allowance);
-      for (const [table, frames, empty] of tables) {
-        const frame = frames.get(projectId) ?? empty;
-        await writePartition(dir, table, projectId, frame);
-        rows[table] += frame.height;
-      }
-      await writePartition(dir, "activities", projectId, activity.frame);
-      rows.activities += activity.frame.height;
-      const projectRow = withMark(summaries.get(projectId) as DataFrame, "current");
-      await writePartition(dir, "projects", projectId, projectRow);
-      rows.projects++;
+      for (const table of MIRROR_TABLES) rows[table] += written[table];
       const held = state.projects[projectId];
       const project = listed.get(projectId);
       report.fetched.push({
@@ -216,11 +162,27 @@ export async function runSync(settings: SyncSettings, state: MirrorState): Promi
         ...activityMarks(activity.frame),
         syncedAt: new Date().toISOString(),
       };
+      writer.changed();
       done++;
+      tick();
+    },
+  };
+  // Chunks overlap: a project is written as soon as its activity arrives, and the next chunk
+  // starts while at most one chunk's projects are still under way.
+  const pending = new Set<Promise<void>>();
+  let broken: unknown;
+  for (let start = 0; start < toFetch.length && broken === undefined; start += settings.chunkSize) {
+    const chunk = toFetch.slice(start, start + settings.chunkSize);
+    for (const project of await fetchChunk(context, chunk)) {
+      const settled = project.catch((error) => void (broken ??= error));
+      pending.add(settled);
+      settled.finally(() => pending.delete(settled));
     }
-    await writeState(dir, state);
-    tick();
+    while (pending.size > settings.chunkSize) await Promise.race(pending);
   }
+  await Promise.all(pending);
+  await writer.flush();
+  if (broken !== undefined) throw broken;
 
   // Projects held as current that the listing no longer shows: why?
   for (const [projectId, refusal] of listing.refused) await mark(projectId, refusal);
