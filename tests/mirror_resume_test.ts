@@ -70,13 +70,18 @@ async function* parquetFiles(dir: string): AsyncGenerator<string> {
   }
 }
 
+/** What a sync printed on stderr (read to its end, so it never blocks). */
+function errorsOf(child: Deno.ChildProcess): Promise<string> {
+  return new Response(child.stderr).text();
+}
+
 function sync(dir: string, api: string): Deno.ChildProcess {
   return new Deno.Command(Deno.execPath(), {
     args: ["run", "--allow-all", "src/mirror/cli.ts", "--dir", dir, "--api", api],
     cwd: ROOT,
     env: { TM_TOKEN: "" },
     stdout: "null",
-    stderr: "null",
+    stderr: "piped",
   }).spawn();
 }
 
@@ -87,7 +92,9 @@ Deno.test("a sync killed at random points resumes without refetching finished pr
   const dir = await Deno.makeTempDir({ prefix: "tmframes-mirror-killed-" });
   try {
     // A sync never killed: the requests a whole sync takes, per project.
-    assert.equal((await sync(reference, proxy.url).status).code, 0);
+    const whole = sync(reference, proxy.url);
+    const [wholeStatus, wholeErrors] = await Promise.all([whole.status, errorsOf(whole)]);
+    assert.equal(wholeStatus.code, 0, wholeErrors);
     const full = proxy.log.length;
     const fullPerProject = perProject(proxy.log);
 
@@ -113,7 +120,7 @@ Deno.test("a sync killed at random points resumes without refetching finished pr
           }, Math.floor(random() * 30));
         }
       };
-      const status = await child.status;
+      const [status, errors] = await Promise.all([child.status, errorsOf(child)]);
       spent += proxy.log.length;
       // Nothing already held is asked again, but for a probe of its newest activity page.
       const asked = perProject(proxy.log);
@@ -135,7 +142,7 @@ Deno.test("a sync killed at random points resumes without refetching finished pr
         kills++;
         continue;
       }
-      assert.equal(status.code, 0);
+      assert.equal(status.code, 0, errors);
       break;
     }
     console.log(
