@@ -137,11 +137,12 @@ export async function mirrorBenchmark(
         seconds: nextSeconds,
         fetched: next.fetched.length,
       };
+      const lazyBefore = rssMiB();
       const [lazy, lazySeconds, lazyPeak] = await measured(async () => {
         const { activities, projects } = await openMirror(dir);
         return validatedPerMonth(activities!, projects!).collect();
       });
-      const before = rssMiB();
+      const eagerBefore = rssMiB();
       const [eager, eagerSeconds, eagerPeak] = await measured(async () => {
         const { activities, projects } = await openMirror(dir);
         // Every partition in memory first, as frames built by queries would be.
@@ -151,9 +152,9 @@ export async function mirrorBenchmark(
       if (!lazy.frameEqual(eager)) throw new Error("Cannot compare: the two answers differ");
       query = {
         lazySeconds,
-        lazyRssMiB: lazyPeak - before,
+        lazyRssMiB: lazyPeak - lazyBefore,
         eagerSeconds,
-        eagerRssMiB: eagerPeak - before,
+        eagerRssMiB: eagerPeak - eagerBefore,
         rows: lazy.height,
       };
     } finally {
@@ -202,7 +203,7 @@ export function mirrorSection(r: MirrorResult): string {
     "",
     `Validated tasks per month per organisation over the whole mirror (${q.rows} rows):`,
     "",
-    "| how | seconds | RSS growth (MiB) |",
+    "| how | seconds | peak RSS growth (MiB) |",
     "| --- | ---: | ---: |",
     `| LazyFrame over the mirror (\`openMirror\`, scan, filter, join, group) | ${
       q.lazySeconds.toFixed(2)
