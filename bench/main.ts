@@ -15,6 +15,7 @@ import { memoryBenchmark, type MemoryResult } from "./memory.ts";
 import { campaignCacheBenchmark, type CampaignCacheResult } from "./campaign_cache.ts";
 import { faultsBenchmark, type FaultsResult } from "./faults.ts";
 import { bombsBenchmark, type BombsResult } from "./bombs.ts";
+import { mirrorBenchmark, mirrorSection } from "./mirror.ts";
 
 function machine(): string {
   let cpu = "unknown CPU";
@@ -282,6 +283,7 @@ const SECTIONS: Record<string, () => Promise<string>> = {
   cache: async () => campaignCacheSection(await campaignCacheBenchmark()),
   faults: async () => faultsSection(await faultsBenchmark()),
   bombs: async () => bombsSection(await bombsBenchmark()),
+  mirror: async () => mirrorSection(await mirrorBenchmark()),
 };
 
 /** The sections of an existing RESULTS.md, by the marker before each. */

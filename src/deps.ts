@@ -93,3 +93,22 @@ export type ResvgModule = typeof import("npm:@resvg/resvg-js@2.6.2");
 export function importResvg(): Promise<ResvgModule> {
   return import("npm:@resvg/resvg-js@2.6.2");
 }
+
+/** The DuckDB Node API module (`npm:@duckdb/node-api`), for tests that read a mirror with DuckDB. */
+export type DuckDbModule = typeof import("npm:@duckdb/node-api@1.5.6-r.1");
+
+/**
+ * Imports the DuckDB Node API 1.5.6-r.1 on first use: only the tests and readers that ask
+ * for it load it (the library itself never does).
+ *
+ * @example
+ * ```ts ignore
+ * import { importDuckDb } from "./deps.ts";
+ *
+ * const { DuckDBInstance } = await importDuckDb();
+ * const connection = await (await DuckDBInstance.create(":memory:")).connect();
+ * ```
+ */
+export function importDuckDb(): Promise<DuckDbModule> {
+  return import("npm:@duckdb/node-api@1.5.6-r.1");
+}

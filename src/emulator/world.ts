@@ -112,7 +112,7 @@ export function createWorld(options: WorldOptions = {}): World {
 }
 
 /** Builds a project, simulates its history (none for DRAFT) and appends it to the world. */
-function addProject(
+export function addProject(
   world: World,
   rng: Rng,
   seed: { id: number; index: number; status: ProjectStatus; tasks: number },

@@ -1,0 +1,216 @@
+/**
+ * The mirror, measured: a first sync of a scope at 0 and 100 ms emulated latency (rows/s,
+ * × the latency bound, peak RSS, dataset bytes per row); an incremental sync after one
+ * simulated day (requests against the bound, seconds); and one organisation-wide question
+ * (validated tasks per month per organisation) answered from the mirror by a polars LazyFrame,
+ * against the same answer built from every partition read into memory first.
+ *
+ * The emulator runs in-process (the incremental sync needs its world to move), so peak RSS
+ * counts the emulator's world too.
+ *
+ * @module
+ */
+
+import { createClient, type DataFrame, pl } from "../mod.ts";
+import { startEmulator } from "../emulator.ts";
+import { createWorld } from "../src/emulator/world.ts";
+import { advanceWorld } from "../src/emulator/advance.ts";
+import { mirror, openMirror } from "../mirror.ts";
+import type { SyncReport } from "../src/mirror/sync.ts";
+
+/** One first sync. */
+export interface FirstSync {
+  latencyMs: number;
+  seconds: number;
+  requests: number;
+  rows: number;
+  /** `ceil(requests / concurrency) × latency`, in seconds. */
+  bound: number;
+  peakRssMiB: number;
+  bytesPerRow: number;
+}
+
+/** What {@link mirrorBenchmark} measured. */
+export interface MirrorResult {
+  worldProjects: number;
+  scoped: number;
+  concurrency: number;
+  first: FirstSync[];
+  incremental: {
+    requests: number;
+    bound: number;
+    boundText: string;
+    seconds: number;
+    fetched: number;
+  };
+  query: {
+    lazySeconds: number;
+    lazyRssMiB: number;
+    eagerSeconds: number;
+    eagerRssMiB: number;
+    rows: number;
+  };
+}
+
+function rssMiB(): number {
+  return Deno.memoryUsage().rss / 2 ** 20;
+}
+
+async function bytesUnder(dir: string): Promise<number> {
+  let total = 0;
+  for await (const entry of Deno.readDir(dir)) {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory) total += await bytesUnder(path);
+    else if (entry.name.endsWith(".parquet")) total += (await Deno.stat(path)).size;
+  }
+  return total;
+}
+
+/** Runs `work`, sampling RSS every 20 ms; gives its result, seconds and peak RSS. */
+async function measured<T>(work: () => Promise<T>): Promise<[T, number, number]> {
+  let peak = rssMiB();
+  const timer = setInterval(() => peak = Math.max(peak, rssMiB()), 20);
+  const started = performance.now();
+  try {
+    const result = await work();
+    return [result, (performance.now() - started) / 1000, Math.max(peak, rssMiB())];
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+function rowsOf(report: SyncReport): number {
+  return Object.values(report.rows).reduce((a, b) => a + b, 0);
+}
+
+/** Validated tasks per month per organisation, from the activity and the projects tables. */
+function validatedPerMonth(
+  activities: ReturnType<DataFrame["lazy"]>,
+  projects: ReturnType<DataFrame["lazy"]>,
+) {
+  return activities
+    .filter(
+      pl.col("action").eq(pl.lit("STATE_CHANGE")).and(pl.col("actionText").eq(pl.lit("VALIDATED"))),
+    )
+    .select("projectId", pl.col("actionDate").dt.strftime("%Y-%m").alias("month"))
+    .join(projects.select("projectId", "organisationName"), { on: "projectId" })
+    .groupBy(["organisationName", "month"]).agg(pl.len().alias("validated"))
+    .sort(["organisationName", "month"]);
+}
+
+/** Runs the benchmark; see the module doc. */
+export async function mirrorBenchmark(
+  options: { worldProjects?: number; concurrency?: number; latencies?: number[] } = {},
+): Promise<MirrorResult> {
+  const worldProjects = options.worldProjects ?? 1200;
+  const concurrency = options.concurrency ?? 8;
+  const first: FirstSync[] = [];
+  let scoped = 0;
+  let incremental: MirrorResult["incremental"] | undefined;
+  let query: MirrorResult["query"] | undefined;
+  for (const latencyMs of options.latencies ?? [0, 100]) {
+    const world = createWorld({ seed: 42, projects: worldProjects });
+    const emulator = await startEmulator({ port: 0, world, faults: { latencyMs } });
+    const dir = await Deno.makeTempDir({ prefix: "tmframes-bench-mirror-" });
+    try {
+      const tm = createClient({ baseUrl: emulator.url, concurrency, progress: false });
+      const target = mirror(tm, dir, "all");
+      const [report, seconds, peak] = await measured(() => target.sync());
+      scoped = report.listed;
+      const rows = rowsOf(report);
+      first.push({
+        latencyMs,
+        seconds,
+        requests: report.requests,
+        rows,
+        bound: Math.ceil(report.requests / concurrency) * latencyMs / 1000,
+        peakRssMiB: peak,
+        bytesPerRow: (await bytesUnder(dir)) / rows,
+      });
+      if (latencyMs !== 0) continue;
+      advanceWorld(world, 1);
+      const [next, nextSeconds] = await measured(() => target.sync());
+      incremental = {
+        requests: next.requests,
+        bound: next.bound.total,
+        boundText: next.bound.text,
+        seconds: nextSeconds,
+        fetched: next.fetched.length,
+      };
+      const lazyBefore = rssMiB();
+      const [lazy, lazySeconds, lazyPeak] = await measured(async () => {
+        const { activities, projects } = await openMirror(dir);
+        return validatedPerMonth(activities!, projects!).collect();
+      });
+      const eagerBefore = rssMiB();
+      const [eager, eagerSeconds, eagerPeak] = await measured(async () => {
+        const { activities, projects } = await openMirror(dir);
+        // Every partition in memory first, as frames built by queries would be.
+        const [a, p] = [await activities!.collect(), await projects!.collect()];
+        return validatedPerMonth(a.lazy(), p.lazy()).collect();
+      });
+      if (!lazy.frameEqual(eager)) throw new Error("Cannot compare: the two answers differ");
+      query = {
+        lazySeconds,
+        lazyRssMiB: lazyPeak - lazyBefore,
+        eagerSeconds,
+        eagerRssMiB: eagerPeak - eagerBefore,
+        rows: lazy.height,
+      };
+    } finally {
+      await emulator.close();
+      await Deno.remove(dir, { recursive: true });
+    }
+  }
+  return {
+    worldProjects,
+    scoped,
+    concurrency,
+    first,
+    incremental: incremental!,
+    query: query!,
+  };
+}
+
+/** The section of bench/RESULTS.md. */
+export function mirrorSection(r: MirrorResult): string {
+  const lines = [
+    "## A mirror: first sync, incremental sync, and a question asked of it",
+    "",
+    `\`mirror(tm, dir, "all").sync()\` of an emulator world of ${r.worldProjects} projects ` +
+    `(${r.scoped} PUBLISHED and ARCHIVED in scope), concurrency ${r.concurrency}, emulator ` +
+    "in-process (peak RSS includes its world). Bound = `ceil(requests / concurrency) × latency`. " +
+    "One run each.",
+    "",
+    "| latency (ms) | requests | rows | seconds | rows/s | bound (s) | × bound | peak RSS (MiB) | bytes/row |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const f of r.first) {
+    lines.push(
+      `| ${f.latencyMs} | ${f.requests} | ${f.rows} | ${f.seconds.toFixed(1)} | ` +
+        `${(f.rows / f.seconds).toFixed(0)} | ${f.bound.toFixed(1)} | ` +
+        `${f.bound > 0 ? (f.seconds / f.bound).toFixed(2) : ""} | ${f.peakRssMiB.toFixed(0)} | ` +
+        `${f.bytesPerRow.toFixed(1)} |`,
+    );
+  }
+  const i = r.incremental;
+  const q = r.query;
+  lines.push(
+    "",
+    `After one simulated day (\`advanceWorld(world, 1)\`), the next sync at 0 ms fetched ${i.fetched} ` +
+      `projects again in ${i.seconds.toFixed(1)} s: **${i.requests} requests, bound ${i.bound}** ` +
+      `(${i.boundText}).`,
+    "",
+    `Validated tasks per month per organisation over the whole mirror (${q.rows} rows):`,
+    "",
+    "| how | seconds | peak RSS growth (MiB) |",
+    "| --- | ---: | ---: |",
+    `| LazyFrame over the mirror (\`openMirror\`, scan, filter, join, group) | ${
+      q.lazySeconds.toFixed(2)
+    } | ${q.lazyRssMiB.toFixed(0)} |`,
+    `| every partition read into memory first, then the same query | ${
+      q.eagerSeconds.toFixed(2)
+    } | ${q.eagerRssMiB.toFixed(0)} |`,
+  );
+  return lines.join("\n");
+}
