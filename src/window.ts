@@ -131,3 +131,52 @@ export function describeWindow(label: string, window: TimeWindow): DisplayRow[] 
   ].filter((part) => part !== undefined);
   return parts.length === 0 ? [] : [[label, parts.join(" ")]];
 }
+
+/** How a bound is read: any instant, or only midnights ({@link midnightOf}). */
+export type BoundReader = (name: string, value: Day) => number;
+
+/**
+ * The window from `start` on (included): `since(start)` of every windowed query.
+ *
+ * @example
+ * ```ts
+ * import { since } from "./window.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(since({ until: Date.UTC(2024, 1, 1) }, "2024-01-01"), {
+ *   until: Date.UTC(2024, 1, 1),
+ *   since: Date.UTC(2024, 0, 1),
+ * });
+ * ```
+ */
+export function since(window: TimeWindow, start: Day, read: BoundReader = instantOf): TimeWindow {
+  return withBounds(window, { since: read("since", start) });
+}
+
+/** The window before `end` (excluded): `until(end)` of every windowed query. */
+export function until(window: TimeWindow, end: Day, read: BoundReader = instantOf): TimeWindow {
+  return withBounds(window, { until: read("until", end) });
+}
+
+/**
+ * The window from `start` (included) to `end` (excluded): `between(start, end)`.
+ *
+ * @example
+ * ```ts
+ * import { between } from "./window.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.throws(() => between({}, "2024-02-01", "2024-01-01"), /until must be later than since/);
+ * ```
+ */
+export function between(
+  window: TimeWindow,
+  start: Day,
+  end: Day,
+  read: BoundReader = instantOf,
+): TimeWindow {
+  return withBounds(window, {
+    since: read("between start", start),
+    until: read("between end", end),
+  });
+}

@@ -13,7 +13,7 @@ import { defineEndpoint, type Endpoint } from "../endpoint.ts";
 import type { Columns } from "../frame.ts";
 import { type Compiled, type Plan, planOf, type QueryContext } from "../query.ts";
 import { ActivityPage, LatestActivityList } from "../schemas/activities.ts";
-import { instantOf, withBounds } from "../window.ts";
+import { between, since, until } from "../window.ts";
 import {
   activityBounds,
   type ActivityWindow,
@@ -196,21 +196,17 @@ export class ActivitiesQuery extends Query<Activity> {
 
   /** Rows at or after `start`: a `Date` is that instant, a `"YYYY-MM-DD"` day its midnight UTC. */
   since(start: Day): ActivitiesQuery {
-    return this.#with(withBounds(this.#window, { since: instantOf("since", start) }));
+    return this.#with(since(this.#window, start));
   }
 
   /** Rows strictly before `end`: `until("2024-02-01")` ends with January. */
   until(end: Day): ActivitiesQuery {
-    return this.#with(withBounds(this.#window, { until: instantOf("until", end) }));
+    return this.#with(until(this.#window, end));
   }
 
   /** Rows at or after `start` and strictly before `end`: `since(start).until(end)`. */
   between(start: Day, end: Day): ActivitiesQuery {
-    const window = {
-      since: instantOf("between start", start),
-      until: instantOf("between end", end),
-    };
-    return this.#with(withBounds(this.#window, window));
+    return this.#with(between(this.#window, start, end));
   }
 
   /**

@@ -21,7 +21,7 @@ import {
   withProjectIdColumn,
 } from "../query.ts";
 
-import { instantOf, withBounds } from "../window.ts";
+import { between, since, until } from "../window.ts";
 import {
   type ActivityWindow,
   describeActivityWindow,
@@ -219,21 +219,17 @@ export class ManyActivitiesQuery extends ManyProjectsQuery<Activity> {
 
   /** Rows at or after `start` (a `Date`, or a day's midnight UTC), in every project. */
   since(start: Day): ManyActivitiesQuery {
-    return this.#with(withBounds(this.#window, { since: instantOf("since", start) }));
+    return this.#with(since(this.#window, start));
   }
 
   /** Rows strictly before `end` (a `Date`, or a day's midnight UTC), in every project. */
   until(end: Day): ManyActivitiesQuery {
-    return this.#with(withBounds(this.#window, { until: instantOf("until", end) }));
+    return this.#with(until(this.#window, end));
   }
 
   /** Rows at or after `start` and strictly before `end`, in every project. */
   between(start: Day, end: Day): ManyActivitiesQuery {
-    const window = {
-      since: instantOf("between start", start),
-      until: instantOf("between end", end),
-    };
-    return this.#with(withBounds(this.#window, window));
+    return this.#with(between(this.#window, start, end));
   }
 
   /**

@@ -15,7 +15,15 @@ import { defineEndpoint, type Endpoint } from "../endpoint.ts";
 import { type Many, manyOf } from "../many.ts";
 import { type Compiled, planOf, type QueryContext } from "../query.ts";
 import { TaskStatisticsBody } from "../schemas/task_statistics.ts";
-import { dayAfter, describeWindow, midnightOf, type TimeWindow, withBounds } from "../window.ts";
+import {
+  between,
+  dayAfter,
+  describeWindow,
+  midnightOf,
+  since,
+  type TimeWindow,
+  until,
+} from "../window.ts";
 import type { TaskStatisticsDay } from "../rows.ts";
 
 const DAY_MS = 86_400_000;
@@ -153,8 +161,7 @@ export class TaskStatisticsQuery extends Query<TaskStatisticsDay> {
     return new TaskStatisticsQuery(this.context, this.#window, filters, this.#limit);
   }
 
-  #within(patch: TimeWindow): TaskStatisticsQuery {
-    const window = withBounds(this.#window, patch);
+  #within(window: TimeWindow): TaskStatisticsQuery {
     return new TaskStatisticsQuery(this.context, window, this.#filters, this.#limit);
   }
 
@@ -214,20 +221,17 @@ export class TaskStatisticsQuery extends Query<TaskStatisticsDay> {
 
   /** Days from `start` on (a day, or a `Date` at midnight UTC). */
   since(start: Day): TaskStatisticsQuery {
-    return this.#within({ since: midnightOf("since", start) });
+    return this.#within(since(this.#window, start, midnightOf));
   }
 
   /** Days before `end` (excluded). @default the end of today (UTC) */
   until(end: Day): TaskStatisticsQuery {
-    return this.#within({ until: midnightOf("until", end) });
+    return this.#within(until(this.#window, end, midnightOf));
   }
 
   /** Days from `start` (included) to `end` (excluded); longer than a year is fine. */
   between(start: Day, end: Day): TaskStatisticsQuery {
-    return this.#within({
-      since: midnightOf("between start", start),
-      until: midnightOf("between end", end),
-    });
+    return this.#within(between(this.#window, start, end, midnightOf));
   }
 
   /** Projects of an organisation, by exact name or by id. */

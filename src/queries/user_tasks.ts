@@ -11,7 +11,7 @@ import type { DisplayRow } from "../display.ts";
 import { defineEndpoint, type Endpoint } from "../endpoint.ts";
 import { type Compiled, planOf, type QueryContext } from "../query.ts";
 import { UserTaskPage } from "../schemas/user_tasks.ts";
-import { describeWindow, instantOf, type TimeWindow, withBounds } from "../window.ts";
+import { between, describeWindow, since, type TimeWindow, until } from "../window.ts";
 import type { UserTask } from "../rows.ts";
 
 /** Sort orders of a user's tasks. */
@@ -165,23 +165,17 @@ export class UserTasksQuery extends Query<UserTask> {
 
   /** Actions at or after `start`. */
   since(start: Day): UserTasksQuery {
-    const window = withBounds(this.#filters.window ?? {}, { since: instantOf("since", start) });
-    return this.#with({ window });
+    return this.#with({ window: since(this.#filters.window ?? {}, start) });
   }
 
   /** Actions strictly before `end`. */
   until(end: Day): UserTasksQuery {
-    const window = withBounds(this.#filters.window ?? {}, { until: instantOf("until", end) });
-    return this.#with({ window });
+    return this.#with({ window: until(this.#filters.window ?? {}, end) });
   }
 
   /** Actions at or after `start` and strictly before `end`. */
   between(start: Day, end: Day): UserTasksQuery {
-    const window = withBounds(this.#filters.window ?? {}, {
-      since: instantOf("between start", start),
-      until: instantOf("between end", end),
-    });
-    return this.#with({ window });
+    return this.#with({ window: between(this.#filters.window ?? {}, start, end) });
   }
 
   /** The order: `"newest"` (TM's default), `"oldest"`, `"projectAsc"` or `"projectDesc"`. */
