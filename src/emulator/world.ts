@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { Project, World } from "./model.ts";
+import type { Micros, Project, World } from "./model.ts";
 import type { ProjectStatus } from "../schemas/enums.ts";
 import { Rng } from "./rng.ts";
 import {
@@ -39,7 +39,16 @@ export interface WorldOptions {
    * tagging existing ones and adding more if needed. Default: the campaign has no project.
    */
   campaignProjects?: number;
+  /**
+   * The world's clock, in microseconds since the epoch: activity runs up to it and every
+   * date is before it. Default: a fixed instant near 2026-06-01 (a few days either side, by
+   * seed), so the same options always give the same world.
+   */
+  now?: Micros;
 }
+
+/** The earliest clock a world may have: its projects are created from 2016 on. */
+const EARLIEST_NOW = Date.UTC(2017, 0, 1) * 1000;
 
 /**
  * Builds a world: mapping levels, users, organisations, campaigns, interests, teams, and
@@ -48,20 +57,39 @@ export interface WorldOptions {
  * @example
  * ```ts
  * import { createWorld } from "./world.ts";
+ * import assert from "node:assert/strict";
  * const world = createWorld({ seed: 7, projects: 5 });
- * if (world.projects.length !== 5) throw new Error("expected 5 projects");
+ * assert.equal(world.projects.length, 5);
+ *
+ * // A world whose clock reads 2026-11-29 noon: its activity runs up to that instant.
+ * const now = Date.UTC(2026, 10, 29, 12) * 1000;
+ * const later = createWorld({ seed: 7, projects: 5, now });
+ * assert.equal(later.now, now);
+ * assert.ok(later.projects.every((p) => p.history.every((row) => row.actionDate < now)));
  * ```
  */
 export function createWorld(options: WorldOptions = {}): World {
   const seed = options.seed ?? 42;
+  if (
+    options.now !== undefined && !(Number.isSafeInteger(options.now) && options.now >= EARLIEST_NOW)
+  ) {
+    throw new RangeError(
+      `Cannot build a world: now must be whole microseconds since the epoch, on or after ` +
+        `2017-01-01, got ${options.now}`,
+    );
+  }
   const rng = new Rng(seed);
-  const now = Date.UTC(2026, 5, 1) * 1000 + rng.int(-3 * DAY, 3 * DAY);
+  const fixed = Date.UTC(2026, 5, 1) * 1000 + rng.int(-3 * DAY, 3 * DAY);
+  const now = options.now ?? fixed;
   const users = makeUsers(rng, rng.int(300, 360), now);
   const organisations = makeOrganisations(rng, users);
   const world: World = {
     seed,
     now,
-    release: { version: "v5.5.2", publishedAt: Date.UTC(2026, 2, 31, 14, 3, 44) * 1000 },
+    release: {
+      version: "v5.5.2",
+      publishedAt: Math.min(Date.UTC(2026, 2, 31, 14, 3, 44) * 1000, now - 30 * DAY),
+    },
     levels: mappingLevels(),
     users,
     organisations,
