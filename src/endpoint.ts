@@ -132,6 +132,7 @@ export interface ReadPage<Row> {
  * ```ts
  * import { defineEndpoint, readPage } from "./endpoint.ts";
  * import { decodeBody } from "./decode/body.ts";
+ * import { SchemaError } from "./errors.ts";
  * import { z } from "./deps.ts";
  * import assert from "node:assert/strict";
  *

@@ -79,7 +79,8 @@ function answer(mapped: number, validated: number): string {
  *
  * @example
  * ```ts
- * import { createClient, startEmulator } from "../../mod.ts";
+ * import { createClient } from "../../mod.ts";
+ * import { startEmulator } from "../../emulator.ts";
  * import { activitySection } from "./activity_section.ts";
  * import { collectReport } from "./collect.ts";
  * import assert from "node:assert/strict";
