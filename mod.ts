@@ -152,6 +152,9 @@ export {
   contributors,
   type ContributorsOptions,
   type Heading,
+  plotDocument,
+  type PlotRow,
+  plotRows,
   type ProgressBy,
   progressOverTime,
   type ProgressOverTimeOptions,
@@ -166,6 +169,7 @@ export {
   toSvg,
 } from "./src/plot/mod.ts";
 export { type Moment, type TimeUnit, utc, utcDay, valueAt } from "./src/time.ts";
+export type { NameMatch, NameOptions } from "./src/names.ts";
 export { FrameTable, table, type TableOptions } from "./src/table.ts";
 export { type CacheMode, type CacheOptions, DEFAULT_CACHE_TTL } from "./src/cache.ts";
 export { type Provenance, ProvenanceRecorder, type TmServer } from "./src/provenance.ts";

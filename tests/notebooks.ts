@@ -1,7 +1,8 @@
 /**
  * The project's own notebooks, for `notebooks_test.ts` and `deno task notebooks`, which
- * refreshes their committed outputs in place against the emulator on port 8787 (the executor
- * itself is `tools/notebook/`, also `deno task notebook <path>`):
+ * refreshes their committed outputs in place, each against the emulator its first cell starts
+ * (`TM_API_URL` is left out, so the world's clock is the real one and "the last 90 days" hold
+ * data; the executor itself is `tools/notebook/`, also `deno task notebook <path>`):
  *
  * ```sh
  * deno task notebooks                 # every notebooks/*.ipynb, in place
@@ -32,9 +33,9 @@ if (import.meta.main) {
       "run",
       "--allow-all",
       new URL("../tools/notebook/main.ts", import.meta.url).pathname,
-      "--emulator",
       ...paths,
     ],
+    env: { TM_API_URL: "" },
   }).spawn().status;
   if (!success) Deno.exitCode = 1;
 }

@@ -144,7 +144,7 @@ export function advanceWorld(world: World, step: number, options: AdvanceOptions
       index: world.projects.length,
       status: "PUBLISHED",
       tasks: taskTarget(rng),
-    }, 0);
+    }, 0, false);
     done.created.push(id);
   }
   const [archived, madePrivate] = rng.sample(published().filter((p) => p.id !== finishing.id), 2);

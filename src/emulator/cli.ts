@@ -6,11 +6,11 @@
  */
 
 import { parseArgs } from "node:util";
-import { startEmulator } from "./server.ts";
+import { emulatorNow, startEmulator } from "./server.ts";
 
 const USAGE = `Usage: deno task emulator [--port N] [--hostname H] [--seed N] [--projects N]
                           [--huge-project-rows N] [--campaign-projects N] [--latency MS]
-                          [--tm-version 4|5]
+                          [--tm-version 4|5] [--now WHEN]
 
 Serves the TM API v2 emulator on loopback until interrupted (Ctrl-C).
   --port N               port to listen on (default 8787; 0 = any free port)
@@ -21,6 +21,10 @@ Serves the TM API v2 emulator on loopback until interrupted (Ctrl-C).
   --campaign-projects N  give campaign 1 exactly N published projects
   --latency MS           answer every request after MS milliseconds (default 0)
   --tm-version 4|5       serve TM4-era bodies with 4 (default 5)
+  --now WHEN             the world's clock: its activity runs up to it (default: the real
+                         clock; an ISO day or date-time, UTC without an offset, or "fixed"
+                         for the tests' world near 2026-06-01); each response tells it in
+                         an X-Emulator-Now header
   --help                 show this help
 
 GET routes under /api/v2 (those after "token:" need Authorization: Token <token>; the others
@@ -50,6 +54,24 @@ function tmVersion(text: string | undefined): 4 | 5 {
   throw new TypeError(`--tm-version must be 4 or 5, got "${text}"`);
 }
 
+/**
+ * The clock `--now` asks for: the real clock when absent, none (the fixed world) for
+ * `fixed`, else the ISO day or date-time (UTC when it has no offset).
+ */
+function clock(text: string | undefined): Date | undefined {
+  if (text === undefined) return new Date();
+  if (text === "fixed") return undefined;
+  const iso = /^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)?)?$/.exec(text);
+  const utcText = iso && !iso[4] ? `${text}${iso[1] ? "Z" : "T00:00:00Z"}` : text;
+  const date = new Date(utcText);
+  if (iso === null || !Number.isFinite(date.getTime()) || date.getUTCFullYear() < 2017) {
+    throw new TypeError(
+      `--now must be an ISO day or date-time from 2017 on, or "fixed", got "${text}"`,
+    );
+  }
+  return date;
+}
+
 /** Runs the CLI with `args`; returns the exit code when it does not serve. */
 export async function main(args: string[]): Promise<number> {
   let values;
@@ -67,6 +89,7 @@ export async function main(args: string[]): Promise<number> {
         "campaign-projects": { type: "string" },
         latency: { type: "string" },
         "tm-version": { type: "string" },
+        now: { type: "string" },
         help: { type: "boolean" },
       },
     }).values;
@@ -90,6 +113,7 @@ export async function main(args: string[]): Promise<number> {
       campaign: integer("campaign-projects", values["campaign-projects"]),
       latency: integer("latency", values.latency),
       tmVersion: tmVersion(values["tm-version"]),
+      now: clock(values.now),
     };
   } catch (e) {
     // deno-lint-ignore no-console
@@ -105,6 +129,7 @@ export async function main(args: string[]): Promise<number> {
     ...(numbers.campaign !== undefined ? { campaignProjects: numbers.campaign } : {}),
     ...(numbers.latency !== undefined ? { faults: { latencyMs: numbers.latency } } : {}),
     tmVersion: numbers.tmVersion,
+    ...(numbers.now !== undefined ? { now: numbers.now } : {}),
   });
   if (emulator.world.hugeProjectId !== undefined) {
     // deno-lint-ignore no-console
@@ -112,6 +137,8 @@ export async function main(args: string[]): Promise<number> {
   }
   // deno-lint-ignore no-console
   console.log(`TM emulator serving ${emulator.url}`);
+  // deno-lint-ignore no-console
+  console.log(`  now: ${emulatorNow(emulator.world)} (the world's clock, also in X-Emulator-Now)`);
   for (const t of emulator.tokens) {
     // deno-lint-ignore no-console
     console.log(`  token for ${t.username}: Authorization: Token ${t.token}`);

@@ -10,6 +10,7 @@
  * try {
  *   const res = await fetch(emulator.url + "system/heartbeat/");
  *   assert.equal(res.status, 200);
+ *   assert.match(res.headers.get("X-Emulator-Now") ?? "", /^2026-0[56]-\d\dT/);
  *   await res.body?.cancel();
  * } finally {
  *   await emulator.close();
@@ -64,6 +65,13 @@ export interface EmulatorOptions {
   hugeProjectHistoryRows?: number;
   /** Gives campaign 1 exactly this many published projects. Ignored with `world`. */
   campaignProjects?: number;
+  /**
+   * The world's clock: its activity runs up to this instant, and every response carries it
+   * in an `X-Emulator-Now` header (ISO 8601, UTC; real TM sends no such header). Default: a
+   * fixed instant near 2026-06-01 (by seed), so tests see the same world every day; pass
+   * `new Date()` for a world that ends today. Ignored with `world`.
+   */
+  now?: Date;
   /** A prebuilt world to serve instead of building one. */
   world?: World;
   /**
@@ -140,6 +148,28 @@ function defaultActivityProject(world: World): number | undefined {
   return best?.id;
 }
 
+/** The response header that tells the emulator's clock; real TM sends none. */
+export const NOW_HEADER = "X-Emulator-Now";
+
+/**
+ * The world's clock as ISO 8601 text in UTC, to the microsecond: the value of the
+ * {@linkcode NOW_HEADER} header.
+ *
+ * @example
+ * ```ts
+ * import { emulatorNow } from "./server.ts";
+ * import { createWorld } from "./world.ts";
+ * import assert from "node:assert/strict";
+ * const world = createWorld({ projects: 1, now: Date.UTC(2026, 10, 29, 12) * 1000 + 7 });
+ * assert.equal(emulatorNow(world), "2026-11-29T12:00:00.000007Z");
+ * ```
+ */
+export function emulatorNow(world: World): string {
+  const ms = Math.floor(world.now / 1000);
+  const micros = String(world.now - ms * 1000).padStart(3, "0");
+  return new Date(ms).toISOString().replace("Z", `${micros}Z`);
+}
+
 /** The response with its `pagination.total` replaced by `claim(trueTotal)`. */
 async function withClaimedTotal(
   response: Response,
@@ -164,7 +194,12 @@ async function withClaimedTotal(
  * ```
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const now = options.now;
+  if (now !== undefined && !(now instanceof Date && Number.isFinite(now.getTime()))) {
+    throw new TypeError(`Cannot start the emulator: now must be a valid Date, got ${String(now)}`);
+  }
   const world = options.world ?? createWorld({
+    ...(now !== undefined ? { now: now.getTime() * 1000 } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.projects !== undefined ? { projects: options.projects } : {}),
     ...(options.hugeProjectHistoryRows !== undefined
@@ -227,7 +262,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     signal: controller.signal,
     onListen: (addr) => resolve(addr as Deno.NetAddr),
     onError: () => internalError(),
-  }, serve);
+  }, async (request) => {
+    const response = await serve(request);
+    response.headers.set(NOW_HEADER, emulatorNow(world));
+    return response;
+  });
   const addr = await listening;
   const host = addr.hostname.includes(":") ? `[${addr.hostname}]` : addr.hostname;
   const url = `http://${host}:${addr.port}/api/v2/`;

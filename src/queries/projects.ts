@@ -12,7 +12,17 @@ import {
   requireSomeOf,
   requireText,
 } from "../args.ts";
-import { Query } from "../builder.ts";
+import { type FrameWithFailures, Query, type RecordsWithFailures } from "../builder.ts";
+import type { FetchOptions } from "../execute.ts";
+import type { Page } from "../paginate.ts";
+import type { DataFrame } from "../deps.ts";
+import { type NameOptions, requireNameMatch } from "../names.ts";
+import {
+  type LooseNames,
+  type NameFilter,
+  resolveLooseNames,
+  warnUnknownNames,
+} from "./name_filters.ts";
 import type { DisplayRow } from "../display.ts";
 import { defineEndpoint, type Endpoint } from "../endpoint.ts";
 import type { Columns } from "../frame.ts";
@@ -254,16 +264,28 @@ function describeFilters(filters: ProjectFilters): DisplayRow[] {
 export class ProjectsQuery extends Query<ProjectSearchResult> {
   readonly #filters: Readonly<ProjectFilters>;
   readonly #limit: number | undefined;
+  readonly #loose: LooseNames;
 
   /** Use `client.projects()`. */
-  constructor(context: QueryContext, filters: ProjectFilters = {}, limit?: number) {
+  constructor(
+    context: QueryContext,
+    filters: ProjectFilters = {},
+    limit?: number,
+    loose: LooseNames = new Set(),
+  ) {
     super(context);
     this.#filters = Object.freeze({ ...filters });
     this.#limit = limit;
+    this.#loose = loose;
   }
 
-  #with(patch: ProjectFilters): ProjectsQuery {
-    return new ProjectsQuery(this.context, { ...this.#filters, ...patch }, this.#limit);
+  #with(patch: ProjectFilters, name?: [NameFilter, NameOptions | undefined]): ProjectsQuery {
+    const loose = new Set(this.#loose);
+    if (name !== undefined) {
+      if (requireNameMatch(name[0], name[1]) === "loose") loose.add(name[0]);
+      else loose.delete(name[0]);
+    }
+    return new ProjectsQuery(this.context, { ...this.#filters, ...patch }, this.#limit, loose);
   }
 
   /**
@@ -288,7 +310,7 @@ export class ProjectsQuery extends Query<ProjectSearchResult> {
    * @ignore
    */
   protected withLimit(limit: number): ProjectsQuery {
-    return new ProjectsQuery(this.context, this.#filters, limit);
+    return new ProjectsQuery(this.context, this.#filters, limit, this.#loose);
   }
 
   /** The filters set so far (frozen). */
@@ -313,7 +335,12 @@ export class ProjectsQuery extends Query<ProjectSearchResult> {
   mappingTypes(...types: Many<MappingType>[]): ProjectsQuery {
     const checked = requireSomeOf("mappingTypes", types.flat(), enums.MappingType.options);
     const { mappingTypesExact: _exact, ...rest } = this.#filters;
-    return new ProjectsQuery(this.context, { ...rest, mappingTypes: checked }, this.#limit);
+    return new ProjectsQuery(
+      this.context,
+      { ...rest, mappingTypes: checked },
+      this.#limit,
+      this.#loose,
+    );
   }
 
   /** Projects whose mapping types are exactly these. */
@@ -322,22 +349,109 @@ export class ProjectsQuery extends Query<ProjectSearchResult> {
     return this.#with({ mappingTypes: checked, mappingTypesExact: true });
   }
 
-  /** Projects of an organisation, by exact name or by id. */
-  organisation(nameOrId: string | number): ProjectsQuery {
+  /**
+   * Projects of an organisation, by exact name or by id; `{ match: "loose" }` finds TM's name
+   * first (one request to `/organisations/`). A name that matches nothing warns once with the
+   * closest names.
+   */
+  organisation(nameOrId: string | number, options?: NameOptions): ProjectsQuery {
     const value = typeof nameOrId === "number"
       ? requirePositiveInteger("organisation id", nameOrId)
       : requireText("organisation", nameOrId);
-    return this.#with({ organisation: value });
+    return this.#with({ organisation: value }, ["organisation", options]);
   }
 
-  /** Projects in a campaign, by exact name. */
-  campaign(name: string): ProjectsQuery {
-    return this.#with({ campaign: requireText("campaign", name) });
+  /**
+   * Projects in a campaign, by exact name; `{ match: "loose" }` finds TM's name first (one
+   * request to `/campaigns/`). A name that matches nothing warns once with the closest names.
+   */
+  campaign(name: string, options?: NameOptions): ProjectsQuery {
+    return this.#with({ campaign: requireText("campaign", name) }, ["campaign", options]);
   }
 
-  /** Projects in a country (English name, case-insensitive). */
-  country(name: string): ProjectsQuery {
-    return this.#with({ country: requireText("country", name) });
+  /**
+   * Projects in a country (TM's English name, case-insensitive); `{ match: "loose" }` finds
+   * TM's name first (one request to `/countries/`): `country("tanzania", { match: "loose" })`
+   * searches "United Republic of Tanzania". A name that matches nothing warns once with the
+   * closest names.
+   */
+  country(name: string, options?: NameOptions): ProjectsQuery {
+    return this.#with({ country: requireText("country", name) }, ["country", options]);
+  }
+
+  /**
+   * The same search with its loose names replaced by TM's names (one catalogue request each);
+   * the search itself when none is loose. The verbs do this themselves; per-project queries of
+   * the search (`activities()` ...) need it done first.
+   */
+  async named(): Promise<ProjectsQuery> {
+    if (this.#loose.size === 0) return this;
+    const filters = await resolveLooseNames(this.context, this.#filters, this.#loose);
+    return new ProjectsQuery(this.context, filters, this.#limit);
+  }
+
+  /** Runs a verb on the named search; when it found nothing, warns once about unknown names. */
+  async #answer<T>(
+    again: (named: ProjectsQuery) => Promise<T>,
+    run: () => Promise<T>,
+    size: (result: T) => number,
+  ): Promise<T> {
+    if (this.#loose.size > 0) return again(await this.named());
+    const result = await run();
+    if (size(result) === 0) await this.#warnOnce();
+    return result;
+  }
+
+  async #warnOnce(): Promise<void> {
+    if (WARNED.has(this.#filters)) return;
+    WARNED.add(this.#filters);
+    await warnUnknownNames(this.context, this.#filters);
+  }
+
+  /** How many projects match (one request), TM's names found first; warns on unknown names. */
+  override count(options?: FetchOptions): Promise<number> {
+    return this.#answer((q) => q.count(options), () => super.count(options), (n) => n);
+  }
+
+  /** The pages, in order, TM's names found first; warns on unknown names when none match. */
+  override async *pages(options?: FetchOptions): AsyncGenerator<Page<ProjectSearchResult>> {
+    if (this.#loose.size > 0) return yield* (await this.named()).pages(options);
+    let rows = 0;
+    for await (const page of super.pages(options)) {
+      rows += page.rows.length;
+      yield page;
+    }
+    if (rows === 0) await this.#warnOnce();
+  }
+
+  /** Every project, in an array, TM's names found first; warns on unknown names when none. */
+  override records(options?: FetchOptions): Promise<ProjectSearchResult[]> {
+    return this.#answer((q) => q.records(options), () => super.records(options), (r) => r.length);
+  }
+
+  /** Every project as a DataFrame, TM's names found first; warns on unknown names when none. */
+  override frame(options?: FetchOptions): Promise<DataFrame> {
+    return this.#answer((q) => q.frame(options), () => super.frame(options), (f) => f.height);
+  }
+
+  /** The projects and the failures, TM's names found first; warns on unknown names when none. */
+  override recordsWithFailures(
+    options?: FetchOptions,
+  ): Promise<RecordsWithFailures<ProjectSearchResult>> {
+    return this.#answer(
+      (q) => q.recordsWithFailures(options),
+      () => super.recordsWithFailures(options),
+      (r) => r.records.length + r.failures.length,
+    );
+  }
+
+  /** The frame and the failures, TM's names found first; warns on unknown names when none. */
+  override frameWithFailures(options?: FetchOptions): Promise<FrameWithFailures> {
+    return this.#answer(
+      (q) => q.frameWithFailures(options),
+      () => super.frameWithFailures(options),
+      (r) => r.frame.height + r.failures.length,
+    );
   }
 
   /** Projects with any of these interest ids. */
@@ -440,6 +554,12 @@ export class ProjectsQuery extends Query<ProjectSearchResult> {
 
   /** The matched projects: the search (with its limit) names them as its pages arrive. */
   #many(): ProjectSet {
+    if (this.#loose.size > 0) {
+      throw new TypeError(
+        `Cannot query the projects of a search with a loose ${[...this.#loose].join(", ")} ` +
+          `name before it is resolved: use (await search.named()).activities() and the like`,
+      );
+    }
     const search = searchIdsPlan(this.#filters, this.#limit);
     const filters = [...describeFilters(this.#filters), [
       "projects",
@@ -448,6 +568,9 @@ export class ProjectsQuery extends Query<ProjectSearchResult> {
     return new ProjectSet(this.context, { search, filters });
   }
 }
+
+/** The searches (by their frozen filters) that warned already about unknown names. */
+const WARNED = new WeakSet<object>();
 
 /** A window of whole days from two nullable bounds; at least one is required. */
 function dayWindow(name: string, start: Day | null, end: Day | null): TimeWindow {
