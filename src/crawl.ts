@@ -78,6 +78,11 @@ export interface Progress {
   rows: number;
   /** The server's newest `pagination.total` (`undefined` for an unpaged answer). */
   total: number | undefined;
+  /**
+   * The rows the query wants, as far as known: the total capped by its limit; `undefined` for
+   * a time window (the total counts rows outside it). Absent when the caller ran `paginate()`.
+   */
+  wanted?: number | undefined;
   /** In a query of many parts (projects, windows): how many are done, failed, and known. */
   parts?: { unit: string; done: number; failed: number; total: number } | undefined;
 }

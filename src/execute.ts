@@ -83,8 +83,8 @@ async function fetchPage<Row>(
 }
 
 /**
- * Progress in the plan's terms: the rows it wants are at most its limit, and unknown for a
- * window (TM's total counts the rows outside it).
+ * Progress with the rows the plan wants beside TM's total: at most its limit, and unknown for
+ * a window (TM's total counts the rows outside it).
  */
 function wantedRows<Row>(
   plan: Plan<Row>,
@@ -93,10 +93,10 @@ function wantedRows<Row>(
   if (onProgress === undefined) return undefined;
   const windowed = plan.keep !== undefined || plan.isPastEnd !== undefined;
   return (progress) => {
-    const total = windowed || progress.total === undefined
+    const wanted = windowed || progress.total === undefined
       ? undefined
       : Math.min(plan.limit ?? Infinity, progress.total);
-    onProgress({ ...progress, total });
+    onProgress({ ...progress, wanted });
   };
 }
 
@@ -153,12 +153,14 @@ class Tally {
   }
 
   #report(): void {
-    let pagesDone = 0, pagesTotal = 0, rows = 0, total: number | undefined;
+    let pagesDone = 0, pagesTotal = 0, rows = 0;
+    let total: number | undefined, wanted: number | undefined;
     for (const part of this.#parts) {
       pagesDone += part.pagesDone;
       pagesTotal += part.pagesTotal;
       rows += part.rows;
       if (part.total !== undefined) total = (total ?? 0) + part.total;
+      if (part.wanted !== undefined) wanted = (wanted ?? 0) + part.wanted;
     }
     const parts = this.#unit === undefined ? undefined : {
       unit: this.#unit,
@@ -166,7 +168,7 @@ class Tally {
       failed: this.#failed,
       total: this.#parts.length,
     };
-    this.#emit({ pagesDone, pagesTotal, rows, total, ...(parts ? { parts } : {}) });
+    this.#emit({ pagesDone, pagesTotal, rows, total, wanted, ...(parts ? { parts } : {}) });
   }
 }
 

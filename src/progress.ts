@@ -100,9 +100,10 @@ export class ProgressReporter {
     if (this.#shown && !last && now - this.#drawn < this.#interval) return;
     this.#drawn = now;
     this.#shown = true;
-    const rows = progress.total === undefined
+    const target = "wanted" in progress ? progress.wanted : progress.total;
+    const rows = target === undefined
       ? `${progress.rows} rows`
-      : `${progress.rows} of ${progress.total} rows`;
+      : `${progress.rows} of ${target} rows`;
     const text = `tmframes ${this.#label}: page ${progress.pagesDone} of ${progress.pagesTotal}, ` +
       `${rows}${describeParts(progress)}`;
     this.#enqueue(() => this.#sink.show(text, progress));

@@ -139,12 +139,18 @@ export function advanceWorld(world: World, step: number, options: AdvanceOptions
   done.finished.push(finishing.id);
   let id = Math.max(...world.projects.map((p) => p.id)) + 1;
   for (let n = rng.int(1, 2); n > 0; n--, id++) {
-    addProject(world, rng.fork(id), {
-      id,
-      index: world.projects.length,
-      status: "PUBLISHED",
-      tasks: taskTarget(rng),
-    }, 0, false);
+    addProject(
+      world,
+      rng.fork(id),
+      {
+        id,
+        index: world.projects.length,
+        status: "PUBLISHED",
+        tasks: taskTarget(rng),
+      },
+      0,
+      false,
+    );
     done.created.push(id);
   }
   const [archived, madePrivate] = rng.sample(published().filter((p) => p.id !== finishing.id), 2);
