@@ -209,6 +209,25 @@ export async function* executePages<Row>(
   options: FetchOptions = {},
   failures?: PartFailure[],
 ): AsyncGenerator<Page<Row>, void, undefined> {
+  if (compiled.prepare) {
+    yield* executePages(context, await compiled.prepare(context), options, failures);
+    return;
+  }
+  let rows = 0;
+  for await (const page of executeParts(context, compiled, options, failures)) {
+    rows += page.rows.length;
+    yield page;
+  }
+  if (rows === 0) await compiled.whenEmpty?.(context);
+}
+
+/** {@link executePages} of a query whose parts are known (or named by a search). */
+async function* executeParts<Row>(
+  context: QueryContext,
+  compiled: Compiled<Row>,
+  options: FetchOptions,
+  failures: PartFailure[] | undefined,
+): AsyncGenerator<Page<Row>, void, undefined> {
   requireToken(context, compiled);
   const controller = new AbortController();
   const signal = options.signal
@@ -364,6 +383,18 @@ export async function countRows<Row>(
   compiled: Compiled<Row>,
   options: FetchOptions = {},
 ): Promise<number> {
+  if (compiled.prepare) return countRows(context, await compiled.prepare(context), options);
+  const count = await countParts(context, compiled, options);
+  if (count === 0) await compiled.whenEmpty?.(context);
+  return count;
+}
+
+/** {@link countRows} of a query whose parts are known (or named by a search). */
+async function countParts<Row>(
+  context: QueryContext,
+  compiled: Compiled<Row>,
+  options: FetchOptions,
+): Promise<number> {
   requireToken(context, compiled);
   const parts = compiled.parts;
   if (isMatched(parts)) {
@@ -373,7 +404,7 @@ export async function countRows<Row>(
       parts: [{ label: "search", plan: parts.search }],
     }, { ...options, progress: false });
     const matched = [...new Set(ids.map((row) => row.projectId))].map(parts.partFor);
-    return countRows(context, { ...compiled, parts: matched }, options);
+    return countParts(context, { ...compiled, parts: matched }, options);
   }
   const counts = parts.map(async (part) => {
     const plan = part.plan;

@@ -143,6 +143,13 @@ export interface Compiled<Row> {
   readonly parts: readonly Part<Row>[] | MatchedParts<Row>;
   /** At most this many rows over all parts together. @default every row */
   readonly limit?: number | undefined;
+  /**
+   * What must be asked before the parts are known (a loose name looked up in TM's catalogue):
+   * the executor runs the query it resolves to instead. @default none
+   */
+  readonly prepare?: ((context: QueryContext) => Promise<Compiled<Row>>) | undefined;
+  /** Called once when the query found no row (to warn about names that match nothing). @default none */
+  readonly whenEmpty?: ((context: QueryContext) => Promise<void>) | undefined;
 }
 
 /** Whether the parts are learnt from a search. */

@@ -12,10 +12,7 @@ import {
   requireSomeOf,
   requireText,
 } from "../args.ts";
-import { type FrameWithFailures, Query, type RecordsWithFailures } from "../builder.ts";
-import type { FetchOptions } from "../execute.ts";
-import type { Page } from "../paginate.ts";
-import type { DataFrame } from "../deps.ts";
+import { Query } from "../builder.ts";
 import { type NameOptions, requireNameMatch } from "../names.ts";
 import {
   type LooseNames,
@@ -294,7 +291,21 @@ export class ProjectsQuery extends Query<ProjectSearchResult> {
    */
   protected compile(): Compiled<ProjectSearchResult> {
     const plan = planOf(PROJECTS_ENDPOINT, this.#filters, { limit: this.#limit });
-    return { what: "projects", columns: plan.columns, parts: [{ label: "projects", plan }] };
+    const filters = this.#filters;
+    const named = filters.organisation !== undefined || filters.campaign !== undefined ||
+      filters.country !== undefined;
+    return {
+      what: "projects",
+      columns: plan.columns,
+      parts: [{ label: "projects", plan }],
+      prepare: this.#loose.size === 0 ? undefined : async (context) => {
+        const resolved = await resolveLooseNames(context, filters, this.#loose);
+        return new ProjectsQuery(context, resolved, this.#limit).compile();
+      },
+      whenEmpty: named
+        ? async (context) => void await warnUnknownNames(context, filters)
+        : undefined,
+    };
   }
 
   /**
@@ -388,70 +399,6 @@ export class ProjectsQuery extends Query<ProjectSearchResult> {
     if (this.#loose.size === 0) return this;
     const filters = await resolveLooseNames(this.context, this.#filters, this.#loose);
     return new ProjectsQuery(this.context, filters, this.#limit);
-  }
-
-  /** Runs a verb on the named search; when it found nothing, warns once about unknown names. */
-  async #answer<T>(
-    again: (named: ProjectsQuery) => Promise<T>,
-    run: () => Promise<T>,
-    size: (result: T) => number,
-  ): Promise<T> {
-    if (this.#loose.size > 0) return again(await this.named());
-    const result = await run();
-    if (size(result) === 0) await this.#warnOnce();
-    return result;
-  }
-
-  async #warnOnce(): Promise<void> {
-    if (WARNED.has(this.#filters)) return;
-    WARNED.add(this.#filters);
-    await warnUnknownNames(this.context, this.#filters);
-  }
-
-  /** How many projects match (one request), TM's names found first; warns on unknown names. */
-  override count(options?: FetchOptions): Promise<number> {
-    return this.#answer((q) => q.count(options), () => super.count(options), (n) => n);
-  }
-
-  /** The pages, in order, TM's names found first; warns on unknown names when none match. */
-  override async *pages(options?: FetchOptions): AsyncGenerator<Page<ProjectSearchResult>> {
-    if (this.#loose.size > 0) return yield* (await this.named()).pages(options);
-    let rows = 0;
-    for await (const page of super.pages(options)) {
-      rows += page.rows.length;
-      yield page;
-    }
-    if (rows === 0) await this.#warnOnce();
-  }
-
-  /** Every project, in an array, TM's names found first; warns on unknown names when none. */
-  override records(options?: FetchOptions): Promise<ProjectSearchResult[]> {
-    return this.#answer((q) => q.records(options), () => super.records(options), (r) => r.length);
-  }
-
-  /** Every project as a DataFrame, TM's names found first; warns on unknown names when none. */
-  override frame(options?: FetchOptions): Promise<DataFrame> {
-    return this.#answer((q) => q.frame(options), () => super.frame(options), (f) => f.height);
-  }
-
-  /** The projects and the failures, TM's names found first; warns on unknown names when none. */
-  override recordsWithFailures(
-    options?: FetchOptions,
-  ): Promise<RecordsWithFailures<ProjectSearchResult>> {
-    return this.#answer(
-      (q) => q.recordsWithFailures(options),
-      () => super.recordsWithFailures(options),
-      (r) => r.records.length + r.failures.length,
-    );
-  }
-
-  /** The frame and the failures, TM's names found first; warns on unknown names when none. */
-  override frameWithFailures(options?: FetchOptions): Promise<FrameWithFailures> {
-    return this.#answer(
-      (q) => q.frameWithFailures(options),
-      () => super.frameWithFailures(options),
-      (r) => r.frame.height + r.failures.length,
-    );
   }
 
   /** Projects with any of these interest ids. */
@@ -570,7 +517,6 @@ export class ProjectsQuery extends Query<ProjectSearchResult> {
 }
 
 /** The searches (by their frozen filters) that warned already about unknown names. */
-const WARNED = new WeakSet<object>();
 
 /** A window of whole days from two nullable bounds; at least one is required. */
 function dayWindow(name: string, start: Day | null, end: Day | null): TimeWindow {
