@@ -95,7 +95,7 @@ Deno.test("mod.ts imported by URL from a text/plain file host builds a frame", a
   }
 });
 
-Deno.test("mod.ts alone loads no emulator or report code", async () => {
+Deno.test("mod.ts alone loads no emulator, report or mirror code", async () => {
   const asked: string[] = [];
   const server = serveRepository(asked);
   const dir = await Deno.makeTempDir({ prefix: "tmframes-url-" });
@@ -124,9 +124,9 @@ Deno.test("mod.ts alone loads no emulator or report code", async () => {
     assert.ok(modules.includes("/mod.ts"));
     const foreign = modules.filter((path) =>
       path.startsWith("/src/emulator/") || path.startsWith("/src/report/") ||
-      path === "/emulator.ts" || path === "/report.ts"
+      path.startsWith("/src/mirror/") || ["/emulator.ts", "/report.ts", "/mirror.ts"].includes(path)
     );
-    assert.deepEqual(foreign, [], "no emulator or report module is downloaded");
+    assert.deepEqual(foreign, [], "no emulator, report or mirror module is downloaded");
     // deno-lint-ignore no-console
     console.log(`a URL import of mod.ts downloads ${new Set(modules).size} modules`);
   } finally {
