@@ -9,16 +9,14 @@
  * @module
  */
 
-import type { HistoryRow, Micros, Project, World } from "./model.ts";
-import { insertActivity } from "./activity.ts";
+import type { Project, World } from "./model.ts";
+import { autoUnlock, insertActivity } from "./activity.ts";
 import { taskTarget } from "./projects.ts";
 import { Rng } from "./rng.ts";
 import { SECOND, withId } from "./simulate.ts";
 import { addProject } from "./world.ts";
 
 const HOUR = 3600 * SECOND;
-/** TM's default auto-unlock delay (`TM_TASK_AUTOUNLOCK_AFTER`). */
-const AUTO_UNLOCK = 2 * HOUR;
 
 /** Options of {@link advanceWorld}. */
 export interface AdvanceOptions {
@@ -48,32 +46,6 @@ export interface Advance {
 
 function isOpen(project: Project): Project["tasks"] {
   return project.tasks.filter((task) => task.lockedBy !== null);
-}
-
-/** Auto-unlocks a task's expired lock: the open lock row goes, an AUTO_UNLOCKED row comes. */
-function autoUnlock(world: World, project: Project, taskId: number, at: Micros): boolean {
-  const task = project.tasks.find((t) => t.id === taskId);
-  const index = project.history.findLastIndex((row) =>
-    row.taskId === taskId && row.actionText === null && row.action.startsWith("LOCKED_FOR_")
-  );
-  const lock = project.history[index];
-  if (task === undefined || lock === undefined || at - lock.actionDate < AUTO_UNLOCK) return false;
-  project.history.splice(index, 1);
-  const mapping = lock.action === "LOCKED_FOR_MAPPING";
-  project.history.push(withId(world, {
-    projectId: project.id,
-    taskId,
-    action: mapping ? "AUTO_UNLOCKED_FOR_MAPPING" : "AUTO_UNLOCKED_FOR_VALIDATION",
-    actionText: "02:00:00",
-    actionDate: at,
-    userId: lock.userId,
-  }));
-  const change = project.history.findLast((row: HistoryRow) =>
-    row.taskId === taskId && row.action === "STATE_CHANGE" && row.actionText !== "READY"
-  );
-  task.status = (change?.actionText ?? "READY") as typeof task.status;
-  task.lockedBy = null;
-  return true;
 }
 
 /**
@@ -112,7 +84,7 @@ export function advanceWorld(world: World, step: number, options: AdvanceOptions
   for (const project of world.projects) {
     for (const task of isOpen(project)) {
       const at = world.now + rng.int(1, 60) * SECOND;
-      if (autoUnlock(world, project, task.id, at)) {
+      if (autoUnlock(project, task.id, at, (e) => withId(world, e))) {
         world.now = at;
         if (!done.autoUnlocked.includes(project.id)) done.autoUnlocked.push(project.id);
       }

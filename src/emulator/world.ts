@@ -15,8 +15,9 @@ import {
   makeUsers,
   mappingLevels,
 } from "./entities.ts";
-import { makeProject, roughTime, taskTarget } from "./projects.ts";
-import { SECOND, simulateProject, withId } from "./simulate.ts";
+import { makeProject, taskTarget } from "./projects.ts";
+import { SECOND, withId } from "./simulate.ts";
+import { planHistory, simulateHistory } from "./project_history.ts";
 import { makeChat } from "./chat.ts";
 
 export { insertActivity } from "./activity.ts";
@@ -166,45 +167,7 @@ export function addProject(
 ): Project {
   const project = makeProject(rng, world, seed);
   world.projects.push(project);
-  const now = world.now;
-  if (seed.status === "DRAFT") {
-    project.lastUpdated = Math.min(now, roughTime(rng, project.created + rng.int(0, 3 * DAY)));
-    return project;
-  }
-  const active = quota > 0 || (seed.status === "PUBLISHED" && rng.chance(0.65));
-  // A world built to a given clock keeps its active projects' work within the last year or so,
-  // so that recent windows are busy, as on a live TM; the fixed world keeps its old spread.
-  const start = quota > 0 ? now - 700 * DAY : project.created + rng.int(0, 5 * DAY);
-  const from = active && recent ? Math.max(start, now - rng.int(60, 420) * DAY) : start;
-  if (quota > 0) project.created = roughTime(rng, start - rng.int(1, 20) * DAY);
-  const end = active ? now : Math.min(now - 7 * DAY, start + rng.int(20, 900) * DAY);
-  const pool = world.users.filter((u) => u.role !== "READ_ONLY");
-  const experts = pool.filter((u) => u.mappingLevel !== "BEGINNER");
-  const mappers = rng.sample(
-    pool,
-    Math.min(60, Math.max(2, Math.round(project.tasks.length / 3) + rng.int(1, 8))),
-  );
-  const events = end > from + DAY
-    ? simulateProject(
-      {
-        rng,
-        projectId: project.id,
-        mappers: mappers.map((u) => u.id),
-        validators: rng.sample(experts, rng.int(1, 8)).map((u) => u.id),
-        start: from,
-        end,
-        openLocks: active,
-        progress: seed.status === "ARCHIVED" ? rng.float(0.85, 1) : rng.next() ** 0.6,
-        quota,
-      },
-      project.tasks,
-      quota > 0 ? 3 : rng.weighted([[0, 0.6], [1, 0.25], [2, 0.1], [3, 0.05]]),
-    )
-    : [];
-  project.history = events.map((e) => withId(world, e));
-  const last = project.history[project.history.length - 1];
-  project.lastUpdated = last
-    ? Math.min(now, last.actionDate + (rng.chance(0.5) ? 0 : rng.int(1, 3 * SECOND)))
-    : Math.min(now, roughTime(rng, project.created + rng.int(0, 3 * DAY)));
+  const plan = planHistory(rng, project, seed.status, quota, recent, world.now);
+  if (plan !== null) simulateHistory(world, rng, project, plan, (e) => withId(world, e));
   return project;
 }
