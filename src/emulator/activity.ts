@@ -6,6 +6,7 @@
 
 import type { HistoryRow, Micros, Project, Task, World } from "./model.ts";
 import { Rng } from "./rng.ts";
+import { pinProject } from "./lazy.ts";
 import { applyStateChange, type Event, formatDuration, SECOND, withId } from "./simulate.ts";
 
 /** TM's default auto-unlock delay (`TM_TASK_AUTOUNLOCK_AFTER`). */
@@ -65,6 +66,7 @@ export function autoUnlock(
 export function insertActivity(world: World, projectId: number, step: number): HistoryRow[] {
   const project = world.projects.find((p) => p.id === projectId);
   if (!project || project.status === "DRAFT") return [];
+  pinProject(world, project);
   const rng = new Rng(
     (world.seed * 1000003) ^ (projectId * 7919) ^ (step * 104729) ^ project.history.length,
   );

@@ -15,6 +15,7 @@ import { taskTarget } from "./projects.ts";
 import { Rng } from "./rng.ts";
 import { SECOND, withId } from "./simulate.ts";
 import { addProject } from "./world.ts";
+import { pinProject, taskCount } from "./lazy.ts";
 
 const HOUR = 3600 * SECOND;
 
@@ -79,9 +80,14 @@ export function advanceWorld(world: World, step: number, options: AdvanceOptions
     madePrivate: [],
   };
   const published = () =>
-    world.projects.filter((p) => p.status === "PUBLISHED" && !p.private && p.tasks.length > 0);
+    world.projects.filter((p) =>
+      p.status === "PUBLISHED" && !p.private && taskCount(world, p) > 0
+    );
 
+  // A lazy project not yet changed by the world expires its locks when it is simulated.
+  world.lazy?.recordPass(world.now);
   for (const project of world.projects) {
+    if (world.lazy?.dormant(project)) continue;
     for (const task of isOpen(project)) {
       const at = world.now + rng.int(1, 60) * SECOND;
       if (autoUnlock(project, task.id, at, (e) => withId(world, e))) {
@@ -138,6 +144,7 @@ export function advanceWorld(world: World, step: number, options: AdvanceOptions
   for (const project of rng.sample(published(), 3)) {
     const task = project.tasks.find((t) => t.status === "READY" && t.lockedBy === null);
     if (task === undefined) continue;
+    pinProject(world, project);
     const user = rng.pick(world.users.filter((u) => u.role !== "READ_ONLY"));
     const at = world.now + rng.int(1, 600) * SECOND + rng.int(0, SECOND - 1);
     project.history.push(withId(world, {

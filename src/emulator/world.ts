@@ -19,6 +19,7 @@ import { makeProject, taskTarget } from "./projects.ts";
 import { SECOND, withId } from "./simulate.ts";
 import { planHistory, simulateHistory } from "./project_history.ts";
 import { makeChat } from "./chat.ts";
+import { addLazyProjects, TM_LARGE_PROJECTS, TM_PROJECTS } from "./world_tm.ts";
 
 export { insertActivity } from "./activity.ts";
 
@@ -47,6 +48,17 @@ export interface WorldOptions {
    * seed), so the same options always give the same world.
    */
   now?: Micros;
+  /**
+   * `"tm"` builds a world of TM's size: 17,000 projects (or `projects`), 40 of them large
+   * (`largeProjects`; 40,000 to 160,000 history rows each), whose tasks and histories are
+   * simulated on first access and cached within a budget (see `lazy.ts`), so start-up takes
+   * about a second and little memory. Default `"default"`: every project built at once.
+   */
+  size?: "default" | "tm";
+  /** With `size: "tm"`, how many large projects. Default 40. */
+  largeProjects?: number;
+  /** With `size: "tm"`, the cache budget (tasks × 4 + history rows). Default 2,000,000. */
+  lazyBudget?: number;
 }
 
 /** The earliest clock a world may have: its projects are created from 2016 on. */
@@ -104,8 +116,17 @@ export function createWorld(options: WorldOptions = {}): World {
     tokens: new Map(),
     nextHistoryId: 1000 + rng.int(0, 5000),
   };
-  let id = 100 + rng.int(0, 50);
-  const count = options.projects ?? 600;
+  const tm = options.size === "tm";
+  if (tm) {
+    addLazyProjects(world, rng, {
+      count: options.projects ?? TM_PROJECTS,
+      large: options.largeProjects ?? TM_LARGE_PROJECTS,
+      recent,
+      ...(options.lazyBudget !== undefined ? { budget: options.lazyBudget } : {}),
+    });
+  }
+  let id = tm ? (world.projects.at(-1)?.id ?? 100) + 1 : 100 + rng.int(0, 50);
+  const count = tm ? 0 : options.projects ?? 600;
   for (let i = 0; i < count; i++) {
     const status: ProjectStatus = i === 1 ? "ARCHIVED" : i === 2 ? "DRAFT" : rng.weighted([
       ["PUBLISHED", 0.8],
