@@ -80,9 +80,7 @@ export function advanceWorld(world: World, step: number, options: AdvanceOptions
     madePrivate: [],
   };
   const published = () =>
-    world.projects.filter((p) =>
-      p.status === "PUBLISHED" && !p.private && taskCount(world, p) > 0
-    );
+    world.projects.filter((p) => p.status === "PUBLISHED" && !p.private && taskCount(world, p) > 0);
 
   // A lazy project not yet changed by the world expires its locks when it is simulated.
   world.lazy?.recordPass(world.now);
