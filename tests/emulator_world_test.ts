@@ -28,7 +28,6 @@ function getDefaultWorld(): World {
 const DAY = 86_400_000_000;
 const T0 = Date.UTC(2025, 0, 10, 9) * 1000;
 
-
 /** A handmade project: the base's attributes with these tasks and history rows. */
 function handmade(
   statuses: TaskStatus[],
