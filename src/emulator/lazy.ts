@@ -161,18 +161,21 @@ export class LazyProjects {
   }
 
   /**
-   * Counts tasks and history rows of every lazy project, simulating those not in memory
-   * (without caching them): exact, and as slow as simulating the whole world once.
+   * Counts tasks and history rows of every lazy project (and the rows of the large ones, those
+   * with a quota), simulating those not in memory without caching them: exact, and as slow as
+   * simulating the whole world once.
    */
-  count(): { projects: number; tasks: number; historyRows: number } {
+  count(): { projects: number; tasks: number; historyRows: number; largeHistoryRows: number } {
     let tasks = 0;
     let historyRows = 0;
+    let largeHistoryRows = 0;
     for (const seed of this.#seeds.values()) {
       const body = this.#pinned.get(seed.id) ?? this.#cache.get(seed.id) ?? this.#simulate(seed);
       tasks += body.tasks.length;
       historyRows += body.history.length;
+      if (seed.quota > 0) largeHistoryRows += body.history.length;
     }
-    return { projects: this.#seeds.size, tasks, historyRows };
+    return { projects: this.#seeds.size, tasks, historyRows, largeHistoryRows };
   }
 
   #body(id: number): Body {
