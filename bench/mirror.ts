@@ -244,7 +244,11 @@ export async function mirrorBenchmark(
     const latencies = (kind === "tm" ? options.tmLatencies : undefined) ?? options.latencies ??
       [0, 100];
     runs.push(
-      await worldRun(kind, { worldProjects: options.worldProjects ?? 1200, concurrency, latencies }),
+      await worldRun(kind, {
+        worldProjects: options.worldProjects ?? 1200,
+        concurrency,
+        latencies,
+      }),
     );
   }
   return { concurrency, runs, ...(tmWorld ? { tmWorld } : {}) };

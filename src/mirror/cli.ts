@@ -99,6 +99,9 @@ async function main(): Promise<void> {
         `${reasons("activity")} with new activity, ${report.probed} probed, ` +
         `${report.marked.length} marked, ${report.failed.length} failed`,
     );
+    if (report.sweptTemps > 0) {
+      console.log(`removed ${report.sweptTemps} temporary files a killed sync had left`);
+    }
     for (const failure of report.failed) {
       console.log(`  project ${failure.projectId}: ${failure.error}`);
     }

@@ -17,6 +17,7 @@ import { planSync } from "./plan.ts";
 import { type Listing, listScope, markOfRefusal, type MirrorScope } from "./scope.ts";
 import { type MirrorState, type ProjectMark, StateWriter, writeState } from "./state.ts";
 import { writeSyncRecord } from "./sync_record.ts";
+import { sweepTemps } from "./sweep.ts";
 import { type RequestBound, requestBound } from "./bound.ts";
 
 /** What one sync did. */
@@ -33,6 +34,8 @@ export interface SyncReport {
   probed: number;
   /** Projects marked as no longer current, with why. */
   marked: { projectId: number; mark: ProjectMark }[];
+  /** Temporary files of this shard that a killed sync had left, removed before this one. */
+  sweptTemps: number;
   /** Projects that failed for another reason; the next sync tries them again. */
   failed: { projectId: number; error: string }[];
   /** Answers received (each page once, retries not counted). */
@@ -74,6 +77,7 @@ export async function runSync(settings: SyncSettings, state: MirrorState): Promi
     marked: [] as SyncReport["marked"],
     failed: [] as SyncReport["failed"],
   };
+  const sweptTemps = await sweepTemps(dir, shard);
   const listing: Listing = await listScope(tm, settings.scope, shard, provenance);
   const listed = new Map(listing.projects.map((p) => [p.projectId, p]));
   const plan = planSync(state, listing.projects, settings.probeAll);
@@ -211,6 +215,7 @@ export async function runSync(settings: SyncSettings, state: MirrorState): Promi
     fetched: report.fetched,
     probed: plan.probe.length,
     marked: report.marked,
+    sweptTemps,
     failed: report.failed,
     // Answers, the heartbeat when this sync asked it (a client asks once), and refusals.
     requests: answers.requests.length + refusals +
