@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { createWorld } from "../src/emulator/world.ts";
 import { type Advance, advanceWorld } from "../src/emulator/advance.ts";
 import type { World } from "../src/emulator/model.ts";
+import { activeSince } from "../src/emulator/lazy.ts";
 import { assertConsistent } from "./emulator_consistency.ts";
 
 function everything(world: World): string {
@@ -58,6 +59,16 @@ Deno.test("advancing a lazy world gives the same world whatever was read before"
     for (const p of read.projects) void p.history.length;
     changes.push(advanceWorld(read, step));
     assert.deepEqual(advanceWorld(unread, step), changes.at(-1));
+  }
+  // Which projects were active lately, told without keeping their bodies, as their rows tell.
+  const lazy = createWorld(options);
+  for (const step of [1, 2]) advanceWorld(lazy, step);
+  for (const hours of [24, 30 * 24, 400 * 24]) {
+    const since = unread.now - hours * 3600e6;
+    const told = lazy.projects.filter((p) => activeSince(lazy, p, since)).map((p) => p.id);
+    const rows = unread.projects.filter((p) => p.history.some((h) => h.actionDate >= since));
+    assert.deepEqual(told, rows.map((p) => p.id), `${hours} hours`);
+    assert.ok(told.length > 0);
   }
   assert.equal(everything(read), everything(unread));
   const ids = new Set<number>();

@@ -22,7 +22,7 @@ import { Rng } from "./rng.ts";
 import { makeProject } from "./projects.ts";
 import { planHistory, simulateHistory } from "./project_history.ts";
 import { type Event, SECOND } from "./simulate.ts";
-import { autoUnlock } from "./activity.ts";
+import { AUTO_UNLOCK, autoUnlock } from "./activity.ts";
 
 /** What a lazy project is simulated from. */
 export interface LazySeed {
@@ -44,6 +44,8 @@ export interface LazySeed {
   recent: boolean;
   /** The world's clock when it was built. */
   bornAt: Micros;
+  /** For a project not active at the clock, the end of its activity (no row at or after it). */
+  inactiveEnd?: Micros;
   /** The first history id of its block. */
   idBase: number;
   /** How many ids its block holds. */
@@ -54,6 +56,14 @@ export interface LazySeed {
 interface Body {
   tasks: Task[];
   history: HistoryRow[];
+}
+
+/** What a project's newest activity is, once simulated: before passes, and its open locks. */
+interface Digest {
+  /** The newest row's date as built (`-Infinity` when none). */
+  newest: Micros;
+  /** Each lock open as built: when it was taken, and its offset after a pass when it expires. */
+  locks: { at: Micros; offset: Micros }[];
 }
 
 function weight(body: Body): number {
@@ -80,6 +90,7 @@ export class LazyProjects {
   readonly #cache = new Map<number, Body>();
   readonly #pinned = new Map<number, Body>();
   readonly #lastUpdated = new Map<number, Micros>();
+  readonly #digests = new Map<number, Digest>();
   readonly #passes: Micros[] = [];
   #weight = 0;
 
@@ -161,6 +172,30 @@ export class LazyProjects {
   }
 
   /**
+   * Whether a dormant project has a history row at or after `since`, without keeping its body:
+   * from its plan when it stopped before `since`, else from its digest (its newest row and
+   * open locks as built, kept once simulated) and the passes since.
+   */
+  activeSince(project: Project, since: Micros): boolean {
+    const seed = this.#seeds.get(project.id);
+    if (seed === undefined) throw new RangeError(`Cannot tell project ${project.id}: not lazy`);
+    if (seed.status === "DRAFT" || (seed.inactiveEnd !== undefined && seed.inactiveEnd <= since)) {
+      return false;
+    }
+    let digest = this.#digests.get(seed.id);
+    if (digest === undefined) {
+      this.#simulate(seed);
+      digest = this.#digests.get(seed.id) as Digest;
+    }
+    if (digest.newest >= since) return true;
+    const passes = this.#passes.filter((pass) => pass >= seed.bornAt);
+    return digest.locks.some(({ at, offset }) => {
+      const pass = passes.find((p) => p + offset - at >= AUTO_UNLOCK);
+      return pass !== undefined && pass + offset >= since;
+    });
+  }
+
+  /**
    * Counts tasks and history rows of every lazy project (and the rows of the large ones, those
    * with a quota), simulating those not in memory without caching them: exact, and as slow as
    * simulating the whole world once.
@@ -221,20 +256,28 @@ export class LazyProjects {
     return { tasks: project.tasks, history: project.history };
   }
 
-  /** Unlocks, in time order, the locks that expired at the passes since the project was built. */
+  /**
+   * Records the project's digest, then unlocks, in time order, the locks that expired at the
+   * passes since it was built.
+   */
   #expire(seed: LazySeed, project: Project, assign: (event: Event) => HistoryRow): void {
     const passes = this.#passes.filter((pass) => pass >= seed.bornAt);
-    if (passes.length === 0) return;
     const due: { taskId: number; at: Micros }[] = [];
+    const digest: Digest = {
+      newest: project.history[project.history.length - 1]?.actionDate ?? -Infinity,
+      locks: [],
+    };
     for (const task of project.tasks) {
       if (task.lockedBy === null) continue;
       const lock = project.history.findLast((row) => row.taskId === task.id);
       if (lock === undefined) continue;
       const rng = new Rng((this.#world.seed * 31337) ^ Math.imul(seed.id, 7919) ^ task.id);
       const offset = rng.int(1, 60) * SECOND;
-      const pass = passes.find((p) => p + offset - lock.actionDate >= 2 * 3600 * SECOND);
+      digest.locks.push({ at: lock.actionDate, offset });
+      const pass = passes.find((p) => p + offset - lock.actionDate >= AUTO_UNLOCK);
       if (pass !== undefined) due.push({ taskId: task.id, at: pass + offset });
     }
+    this.#digests.set(seed.id, digest);
     due.sort((a, b) => a.at - b.at || a.taskId - b.taskId);
     for (const { taskId, at } of due) autoUnlock(project, taskId, at, assign);
   }
@@ -243,6 +286,15 @@ export class LazyProjects {
 /** A project's task count, without simulating a lazy one. */
 export function taskCount(world: World, project: Project): number {
   return world.lazy?.taskCount(project) ?? project.tasks.length;
+}
+
+/**
+ * Whether a project has a history row at or after `since` (a lazy dormant one without keeping
+ * its body).
+ */
+export function activeSince(world: World, project: Project, since: Micros): boolean {
+  if (world.lazy?.dormant(project)) return world.lazy.activeSince(project, since);
+  return project.history.some((row) => row.actionDate >= since);
 }
 
 /** Pins a lazy project's body before the world changes it (nothing for an eager project). */

@@ -65,7 +65,7 @@ export function addLazyProjects(world: World, rng: Rng, options: LazyWorldOption
     const recent = options.recent && !big;
     const own = new Rng(rngSeed);
     const project = makeProject(own, world, { id, index, status, tasks });
-    planHistory(own, project, status, quota, recent, world.now);
+    const plan = planHistory(own, project, status, quota, recent, world.now);
     const taskCount = project.tasks.length;
     const idCap = idCapacity(taskCount, quota);
     store.add(project, {
@@ -77,6 +77,7 @@ export function addLazyProjects(world: World, rng: Rng, options: LazyWorldOption
       rngSeed,
       quota,
       recent,
+      ...(plan !== null && !plan.active ? { inactiveEnd: plan.end } : {}),
       bornAt: world.now,
       idBase,
       idCap,
