@@ -99,6 +99,11 @@ async function main(): Promise<void> {
         `${reasons("activity")} with new activity, ${report.probed} probed, ` +
         `${report.marked.length} marked, ${report.failed.length} failed`,
     );
+    console.log(
+      report.activeHours === null
+        ? "lock-only activity: not asked (first sync, or the last one more than 24 h ago)"
+        : `lock-only activity: projects TM lists as active in the last ${report.activeHours} h probed`,
+    );
     if (report.sweptTemps > 0) {
       console.log(`removed ${report.sweptTemps} temporary files a killed sync had left`);
     }
