@@ -17,7 +17,7 @@
  */
 
 import type { HistoryRow, Micros, Project, Task, World } from "./model.ts";
-import type { ProjectStatus } from "../schemas/enums.ts";
+import type { ProjectStatus } from "../rows.ts";
 import { Rng } from "./rng.ts";
 import { makeProject } from "./projects.ts";
 import { planHistory, simulateHistory } from "./project_history.ts";
@@ -53,8 +53,10 @@ export interface LazySeed {
 }
 
 /** A simulated project's task grid and history. */
-interface Body {
+export interface LazyBody {
+  /** Its tasks, by id. */
   tasks: Task[];
+  /** Its history rows, oldest first. */
   history: HistoryRow[];
 }
 
@@ -66,7 +68,7 @@ interface Digest {
   locks: { at: Micros; offset: Micros }[];
 }
 
-function weight(body: Body): number {
+function weight(body: LazyBody): number {
   return body.history.length + 4 * body.tasks.length;
 }
 
@@ -87,8 +89,8 @@ export class LazyProjects {
   simulated = 0;
   readonly #world: World;
   readonly #seeds = new Map<number, LazySeed>();
-  readonly #cache = new Map<number, Body>();
-  readonly #pinned = new Map<number, Body>();
+  readonly #cache = new Map<number, LazyBody>();
+  readonly #pinned = new Map<number, LazyBody>();
   readonly #lastUpdated = new Map<number, Micros>();
   readonly #digests = new Map<number, Digest>();
   readonly #passes: Micros[] = [];
@@ -146,7 +148,7 @@ export class LazyProjects {
   }
 
   /** Keeps a lazy project's body for good: call it before the world changes the body. */
-  pin(id: number): Body {
+  pin(id: number): LazyBody {
     const held = this.#pinned.get(id);
     if (held !== undefined) return held;
     const body = this.#body(id);
@@ -213,7 +215,7 @@ export class LazyProjects {
     return { projects: this.#seeds.size, tasks, historyRows, largeHistoryRows };
   }
 
-  #body(id: number): Body {
+  #body(id: number): LazyBody {
     const pinned = this.#pinned.get(id);
     if (pinned !== undefined) return pinned;
     const cached = this.#cache.get(id);
@@ -235,7 +237,7 @@ export class LazyProjects {
     return body;
   }
 
-  #simulate(seed: LazySeed): Body {
+  #simulate(seed: LazySeed): LazyBody {
     this.simulated++;
     const at: World = { ...this.#world, now: seed.bornAt };
     const rng = new Rng(seed.rngSeed);
