@@ -93,3 +93,8 @@ Deno.test("advancing a lazy world gives the same world whatever was read before"
     assert.ok(unread.projects.find((p) => p.id === id)!.lastUpdated > built);
   }
 });
+
+Deno.test("the command line refuses a world it does not know", async () => {
+  const { main } = await import("../src/emulator/cli.ts");
+  assert.equal(await main(["--world", "huge"]), 2);
+});
