@@ -300,11 +300,12 @@ function runLines(r: WorldRun, concurrency: number): string[] {
     `After one simulated day (\`advanceWorld(world, 1)\`, ${i.advanceSeconds.toFixed(1)} s), ` +
       `the next sync at 0 ms fetched ${i.fetched} projects again and probed ${i.probed} in ` +
       `${i.seconds.toFixed(1)} s: **${i.requests} requests, bound ${i.bound}** (${i.boundText}; ` +
-      `the listing includes TM's active projects of the last ${i.activeHours ?? "–"} h). ` +
-      `The emulator's first active-projects list was asked before, outside the timing ` +
-      `(${
-        i.warmSeconds.toFixed(1)
-      } s: it simulates every project active when the world was built).`,
+      `the listing includes TM's active projects of the last ${i.activeHours ?? "–"} h).` +
+      (r.world === "tm"
+        ? ` The emulator's first active-projects list was asked before, outside the timing ` +
+          `(${i.warmSeconds.toFixed(1)} s: it simulates every project active when the world ` +
+          `was built, once).`
+        : ""),
     "",
     `Validated tasks per month per organisation over the whole mirror (${q.rows} rows):`,
     "",
