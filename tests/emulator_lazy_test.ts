@@ -35,6 +35,9 @@ Deno.test("a world of TM's size starts without simulating any history", () => {
   const big = large[0]!;
   assert.ok(big.history.length >= 40_000, `${big.history.length} rows`);
   assert.ok(world.nextHistoryId! > lazy.seed(large.at(-1)!)!.idBase);
+  // Fewer projects, large ones in proportion.
+  const small2000 = createWorld({ seed: 5, size: "tm", projects: 2000 });
+  assert.equal(small2000.projects.filter((p) => small2000.lazy!.seed(p)!.quota > 0).length, 5);
 });
 
 Deno.test("a lazy project evicted and simulated again is the same", () => {

@@ -63,7 +63,8 @@ export interface EmulatorOptions {
   projects?: number;
   /**
    * `"tm"` serves a world of TM's size (17,000 projects, 40 large ones with 40,000 to 160,000
-   * history rows each), whose histories are simulated lazily on first request (`WorldOptions.size`).
+   * history rows each; with `projects`, large ones in proportion), whose histories are simulated
+   * lazily on first request (`WorldOptions.size`).
    * Default `"default"`. Ignored with `world`.
    */
   size?: "default" | "tm";

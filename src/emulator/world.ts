@@ -52,10 +52,13 @@ export interface WorldOptions {
    * `"tm"` builds a world of TM's size: 17,000 projects (or `projects`), 40 of them large
    * (`largeProjects`; 40,000 to 160,000 history rows each), whose tasks and histories are
    * simulated on first access and cached within a budget (see `lazy.ts`), so start-up takes
-   * about a second and little memory. Default `"default"`: every project built at once.
+   * about two seconds and little memory. Default `"default"`: every project built at once.
    */
   size?: "default" | "tm";
-  /** With `size: "tm"`, how many large projects. Default 40. */
+  /**
+   * With `size: "tm"`, how many large projects. Default 40 in 17,000, in proportion to `projects`
+   * (5 in 2,000).
+   */
   largeProjects?: number;
   /** With `size: "tm"`, the cache budget (tasks × 4 + history rows). Default 2,000,000. */
   lazyBudget?: number;
@@ -118,9 +121,10 @@ export function createWorld(options: WorldOptions = {}): World {
   };
   const tm = options.size === "tm";
   if (tm) {
+    const count = options.projects ?? TM_PROJECTS;
     addLazyProjects(world, rng, {
-      count: options.projects ?? TM_PROJECTS,
-      large: options.largeProjects ?? TM_LARGE_PROJECTS,
+      count,
+      large: options.largeProjects ?? Math.round((TM_LARGE_PROJECTS * count) / TM_PROJECTS),
       recent,
       ...(options.lazyBudget !== undefined ? { budget: options.lazyBudget } : {}),
     });
