@@ -126,8 +126,7 @@ export async function httpBenchmark(options: HttpBenchOptions = {}): Promise<Htt
           const response = await fetch(url, { headers: HEADERS });
           return JSON.parse(await response.text());
         }),
-      ky: () =>
-        crawl(first, concurrency, async (url) => JSON.parse(await bare.get(url).text())),
+      ky: () => crawl(first, concurrency, async (url) => JSON.parse(await bare.get(url).text())),
       http: () => {
         const http = new Http({
           token: undefined,
