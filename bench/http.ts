@@ -17,6 +17,7 @@ import { Http } from "../src/http.ts";
 import { Limiter } from "../src/limiter.ts";
 import { ky } from "../src/deps.ts";
 import { spawnEmulator } from "./emulator_process.ts";
+import process from "node:process";
 
 /** The goal of issue 16 for `frame()` × the bare fetch pool. */
 export const HTTP_GOAL = 1.5;
@@ -43,6 +44,8 @@ export interface HttpBenchResult {
   concurrency: number;
   /** Seconds of each way, one entry per round. */
   seconds: Partial<Record<HttpWay, number[]>>;
+  /** CPU seconds of this process (all threads) for each way, one entry per round. */
+  cpu: Partial<Record<HttpWay, number[]>>;
   /** `/proc/loadavg`'s 1-minute figure before and after the rounds. */
   load: [number, number];
 }
@@ -153,14 +156,18 @@ export async function httpBenchmark(options: HttpBenchOptions = {}): Promise<Htt
     await warm.project(id).activities().limit(200).frame();
     for (const way of ways) if (way === "fetch" || way === "ky") await run[way]();
     const seconds: Partial<Record<HttpWay, number[]>> = {};
+    const cpu: Partial<Record<HttpWay, number[]>> = {};
     let rows = 0;
     const loadBefore = loadAverage();
     for (let round = 0; round < rounds; round++) {
       const order = ways.map((_, i) => ways[(i + round) % ways.length]!);
       for (const way of order) {
+        const cpuBefore = process.cpuUsage();
         const started = performance.now();
         const got = await run[way]();
         (seconds[way] ??= []).push((performance.now() - started) / 1000);
+        const used = process.cpuUsage(cpuBefore);
+        (cpu[way] ??= []).push((used.user + used.system) / 1e6);
         if (way === "fetch") rows = got;
         else if (rows && got !== rows && way !== "pages") {
           throw new Error(`Cannot compare: ${way} saw ${got} rows, fetch ${rows}`);
@@ -168,7 +175,7 @@ export async function httpBenchmark(options: HttpBenchOptions = {}): Promise<Htt
       }
     }
     const pages = Math.ceil(rows / 10);
-    return { pages, rows, concurrency, seconds, load: [loadBefore, loadAverage()] };
+    return { pages, rows, concurrency, seconds, cpu, load: [loadBefore, loadAverage()] };
   } finally {
     await emulator.close();
   }
@@ -183,6 +190,8 @@ function median(values: number[]): number {
 export function httpSection(r: HttpBenchResult): string {
   const base = r.seconds.fetch ?? [];
   const ratios = (way: HttpWay) => (r.seconds[way] ?? []).map((s, i) => s / base[i]!);
+  const cpuBase = r.cpu.fetch ?? [];
+  const cpuRatios = (way: HttpWay) => (r.cpu[way] ?? []).map((s, i) => s / cpuBase[i]!);
   const range = (values: number[]) =>
     `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
   const label: Record<HttpWay, string> = {
@@ -201,10 +210,12 @@ export function httpSection(r: HttpBenchResult): string {
     "ratio is to the bare `fetch` pool of the same round (page 1, then the rest, the same " +
     "requests and headers). Medians, with the spread of the rounds. Load average (1 min) " +
     `${r.load[0].toFixed(2)} before, ${r.load[1].toFixed(2)} after, on 2 cores. ` +
-    `Goal: \`frame()\` at most ${HTTP_GOAL}× the bare fetch pool.`,
+    `Goal: \`frame()\` at most ${HTTP_GOAL}× the bare fetch pool (in wall time). The CPU ` +
+    "columns are the same ratio in CPU time of the crawling process (all threads), which a " +
+    "busy machine disturbs less.",
     "",
-    "| way | seconds (median) | × bare fetch (median) | spread | goal |",
-    "| --- | ---: | ---: | ---: | ---: |",
+    "| way | seconds (median) | × bare fetch (median) | spread | goal | CPU s (median) | × in CPU time (median, spread) |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const way of Object.keys(label) as HttpWay[]) {
     const times = r.seconds[way];
@@ -215,7 +226,8 @@ export function httpSection(r: HttpBenchResult): string {
       : "";
     lines.push(
       `| ${label[way]} | ${median(times).toFixed(2)} | ${ratio.toFixed(2)} | ` +
-        `${range(ratios(way))} | ${goal} |`,
+        `${range(ratios(way))} | ${goal} | ${median(r.cpu[way] ?? []).toFixed(2)} | ` +
+        `${median(cpuRatios(way)).toFixed(2)} (${range(cpuRatios(way))}) |`,
     );
   }
   return lines.join("\n");
@@ -229,5 +241,5 @@ if (import.meta.main) {
   // deno-lint-ignore no-console
   console.log(httpSection(result));
   // deno-lint-ignore no-console
-  console.log(JSON.stringify(result.seconds));
+  console.log(JSON.stringify({ seconds: result.seconds, cpu: result.cpu }));
 }

@@ -264,7 +264,7 @@ export class Http {
     headers["accept-language"] = config.language ?? "";
     if (config.token !== undefined) headers["authorization"] = `Token ${config.token}`;
     this.#ky = ky.create({
-      retry: kyRetry(config.retry),
+      retry: kyRetry(config.retry, (state) => this.#shouldRetry(state)),
       timeout: config.timeout,
       redirect: "follow",
       headers,
@@ -387,7 +387,6 @@ export class Http {
     const options = {
       ...(signal ? { signal } : {}),
       context: { exchange },
-      retry: { shouldRetry: (state: ShouldRetryState) => this.#shouldRetry(exchange, state) },
       [EXCHANGE]: exchange,
     };
     try {
@@ -450,21 +449,23 @@ export class Http {
       }
       exchange.body = body;
       exchange.contentType = headers.get("content-type");
-      return new Response(null, { status, statusText, headers });
+      // ky reads `Retry-After` from a failed answer's headers; a 2xx needs only its status.
+      return response.ok
+        ? new Response(null, { status })
+        : new Response(null, { status, statusText, headers });
     } finally {
       this.#free(exchange, attempt);
     }
   }
 
   /**
-   * Called by ky before it backs off from a failed attempt (except a forced retry): gives the
-   * slot back if a timeout left it held, never retries for an aborted caller or an oversized
-   * body, and pauses the whole client for a `Retry-After` ky will honour. `undefined`: ky's
-   * policy decides.
+   * Called by ky before it backs off from a failed attempt (except a forced retry): retries a
+   * body cut off and any failure of fetch itself, never an oversized body, and pauses the whole
+   * client for a `Retry-After` ky will honour. `undefined`: ky's policy decides. (An aborted
+   * caller is never retried: ky's backoff rejects at once with the signal's reason.)
    */
-  #shouldRetry(exchange: Exchange, { error }: ShouldRetryState): boolean | undefined {
-    this.#free(exchange);
-    if (exchange.signal?.aborted || error instanceof TmError) return false;
+  #shouldRetry({ error }: ShouldRetryState): boolean | undefined {
+    if (error instanceof TmError) return false;
     if (error instanceof HTTPError) {
       const { status, headers } = error.response;
       const after = STATUSES.has(status) ? retryAfterMs(headers.get("retry-after")) : undefined;
@@ -473,9 +474,9 @@ export class Http {
       }
       return undefined;
     }
-    if (error instanceof KyTimeoutError || error instanceof KyNetworkError) return undefined;
-    // A body cut off, or a failure of fetch that ky's heuristics did not recognise.
-    return true;
+    // A body cut off, or a failure of fetch that ky's heuristics do not know as a network error.
+    if (error instanceof BrokenBody || error instanceof TypeError) return true;
+    return undefined;
   }
 
   /** `afterResponse`: parses a 2xx body, or asks ky to retry a body that is not JSON. */
