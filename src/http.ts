@@ -14,13 +14,18 @@
  *   in the gzip-bomb test) and costs a copy per page.
  * - `afterResponse` parses the JSON and asks ky to retry (`ky.retry()`) a body that is not
  *   JSON; an oversized body fails at once.
- * - `shouldRetry` never retries for an aborted caller, and a `Retry-After` that ky will
- *   honour also pauses the whole client's limiter, since every query of a client talks to the
- *   same server.
+ * - `shouldRetry` retries a body cut off, never an oversized one, and a `Retry-After` that ky
+ *   will honour also pauses the whole client's limiter, since every query of a client talks to
+ *   the same server. An aborted caller is never retried: ky's backoff rejects at once with the
+ *   signal's reason.
  * - `beforeError` turns ky's errors into `ApiError` / `NetworkError`.
  *
- * The client's response cache (`cache.ts`), when it reads, answers before the limiter and the
- * loop: a hit takes no request slot and sends nothing; in mode `"offline"` a miss rejects with
+ * Headers are built once per client. This module creates no AbortSignal: ky keeps one
+ * controller per request (a new one after a timeout) and, given the caller's signal, joins
+ * the two once per request.
+ *
+ * The client's response cache (`cache.ts`), when it reads, answers before the limiter and
+ * ky: a hit takes no request slot and sends nothing; in mode `"offline"` a miss rejects with
  * `OfflineCacheMiss`. Fetched 2xx JSON answers are stored as they arrive, when it writes.
  *
  * The token travels only in `Authorization: Token …`; errors quote URLs (which never carry it)
@@ -186,6 +191,7 @@ const EXCHANGE = "tmframesExchange";
 class BrokenBody extends Error {
   constructor(readonly status: number, readonly detail: string) {
     super(detail);
+    this.name = "BrokenBody";
   }
 }
 
@@ -337,7 +343,7 @@ export class Http {
 
   /**
    * The cache (when it reads) answers first, without a limiter slot or a request; else the
-   * network, through the retry loop, and the answer is stored (when the cache writes).
+   * network, through ky and its retry policy, and the answer is stored (when the cache writes).
    */
   async #answer(
     url: URL,
@@ -513,8 +519,12 @@ export class Http {
         attempts,
       });
     }
-    const broken = error instanceof ForceRetryError ? exchange.notJson : error;
-    if (broken instanceof BrokenBody || (broken && !(broken instanceof Error))) {
+    const broken = error instanceof ForceRetryError
+      ? exchange.notJson
+      : error instanceof BrokenBody
+      ? error
+      : undefined;
+    if (broken) {
       const { status, detail } = broken;
       return new NetworkError({ url: href, failure: "body", detail, attempts, status });
     }
