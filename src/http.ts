@@ -409,6 +409,9 @@ export class Http {
 
   /** Takes a limiter slot for the next attempt (`beforeRequest`, `beforeRetry`). */
   async #take(exchange: Exchange): Promise<void> {
+    // After a timeout ky may back off before the aborted fetch has settled and given its slot
+    // back; give it back here, so that it is never lost.
+    this.#free(exchange);
     await this.#config.limiter.acquire(exchange.signal);
     exchange.holding = true;
     exchange.attempts++;
