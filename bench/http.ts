@@ -248,8 +248,9 @@ export function httpSection(r: HttpBenchResult): string {
         "per-request work (options merged, headers, a `Request`, an abort controller) adds " +
         `${step("fetch", "ky")}; the client's HTTP layer on top of it (ky's retry policy, so a ` +
         "`Request` clone and a timer per attempt; the hooks; a limiter slot per attempt; the " +
-        `body cap) adds ${step("ky", "http")}; pagination and decoding add ` +
-        `${step("http", "pages")}; building the frame ${step("pages", "frame")}. In wall time ` +
+        `body cap) adds ${step("ky", "http")}; pagination, decoding and the frame add ` +
+        `${step("http", "frame")} (medians of each round's ratio, so the steps add up only ` +
+        "roughly). In wall time " +
         `ky alone is ${wall["ky"]!.toFixed(2)}× and the HTTP layer ` +
         `${wall["http"]!.toFixed(2)}× the bare fetch pool, so at latency 0 the request path ` +
         `on ky uses ${
