@@ -16,6 +16,7 @@ import { campaignCacheBenchmark, type CampaignCacheResult } from "./campaign_cac
 import { faultsBenchmark, type FaultsResult } from "./faults.ts";
 import { bombsBenchmark, type BombsResult } from "./bombs.ts";
 import { mirrorBenchmark, mirrorSection } from "./mirror.ts";
+import { httpBenchmark, httpSection } from "./http.ts";
 
 function machine(): string {
   let cpu = "unknown CPU";
@@ -275,6 +276,7 @@ const SECTIONS: Record<string, () => Promise<string>> = {
     campaignSection(await campaignBenchmark({ latencyMs: 100, concurrency: 4, repeats: 3 })),
   scale: async () => scaleCrawlSection(await scaleCrawlBenchmark()),
   cpu: async () => cpuSection(await cpuBenchmark()),
+  http: async () => httpSection(await httpBenchmark({ rounds: 5 })),
   memory: async () =>
     memorySection([
       await memoryBenchmark({ historyRows: 100_000 }),

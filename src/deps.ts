@@ -26,7 +26,21 @@ export type Series = polars.Series;
 export type Expr = polars.Expr;
 export { default as ky } from "npm:ky@2.1.0";
 export { z } from "npm:zod@4.6.7";
-export type { KyInstance } from "npm:ky@2.1.0";
+export {
+  ForceRetryError,
+  HTTPError,
+  NetworkError as KyNetworkError,
+  TimeoutError as KyTimeoutError,
+} from "npm:ky@2.1.0";
+export type {
+  AfterResponseState,
+  BeforeErrorState,
+  BeforeRequestState,
+  BeforeRetryState,
+  KyInstance,
+  RetryOptions as KyRetryOptions,
+  ShouldRetryState,
+} from "npm:ky@2.1.0";
 import type * as PlotTypes from "npm:@observablehq/plot@0.6.17";
 /** A Plot mark, or something Plot turns into one. */
 export type PlotMarkish = PlotTypes.Markish;

@@ -1,13 +1,31 @@
 /**
- * HTTP: one GET-JSON function per client. Each attempt is a single ky request (ky's own retry
- * is off) whose per-attempt deadline covers the headers AND the body; one retry loop around
- * the attempts retries network errors, timeouts, 408/429/5xx and truncated or non-JSON bodies,
- * with exponential backoff and jitter, honouring `Retry-After` (capped) by pausing the whole
- * client's limiter. ky's built-in retry could not retry a body that breaks or fails to parse
- * after the headers arrived, so the loop lives here, in one place.
+ * HTTP: one GET-JSON function per client, on one ky instance configured once (headers,
+ * timeout, retry, hooks). ky's retry is the one retry policy: network errors, timeouts,
+ * 408/429/5xx, with exponential backoff and jitter, `Retry-After` honoured and capped (see
+ * `retry.ts`). Around it:
  *
- * The client's response cache (`cache.ts`), when it reads, answers before the limiter and the
- * loop: a hit takes no request slot and sends nothing; in mode `"offline"` a miss rejects with
+ * - `beforeRequest` / `beforeRetry` take a slot of the client's limiter for each attempt. The
+ *   slot is given back as soon as the attempt ends, so a request in backoff holds none.
+ * - The `fetch` ky calls reads the whole body, under the size cap, before it answers, so ky's
+ *   per-attempt `timeout` covers the headers and the body, and a body cut off is a failed
+ *   attempt that ky retries. It answers ky with the status and headers only (the body stays in
+ *   the exchange): ky's hooks read clones of a response, and a clone of a streamed body tees
+ *   it, which holds a second copy of every body (measured: 1.3 GiB instead of at most 288 MiB
+ *   in the gzip-bomb test) and costs a copy per page.
+ * - `afterResponse` parses the JSON and asks ky to retry (`ky.retry()`) a body that is not
+ *   JSON; an oversized body fails at once.
+ * - `shouldRetry` retries a body cut off, never an oversized one, and a `Retry-After` that ky
+ *   will honour also pauses the whole client's limiter, since every query of a client talks to
+ *   the same server. An aborted caller is never retried: ky's backoff rejects at once with the
+ *   signal's reason.
+ * - `beforeError` turns ky's errors into `ApiError` / `NetworkError`.
+ *
+ * Headers are built once per client. This module creates no AbortSignal: ky keeps one
+ * controller per request (a new one after a timeout) and, given the caller's signal, joins
+ * the two once per request.
+ *
+ * The client's response cache (`cache.ts`), when it reads, answers before the limiter and
+ * ky: a hit takes no request slot and sends nothing; in mode `"offline"` a miss rejects with
  * `OfflineCacheMiss`. Fetched 2xx JSON answers are stored as they arrive, when it writes.
  *
  * The token travels only in `Authorization: Token …`; errors quote URLs (which never carry it)
@@ -23,18 +41,29 @@ import {
   digestText,
   type ResponseCache,
 } from "./cache.ts";
-import { ky, type KyInstance } from "./deps.ts";
-import { ApiError, NetworkError, OfflineCacheMiss, redact, redactCause } from "./errors.ts";
+import {
+  type AfterResponseState,
+  type BeforeErrorState,
+  ForceRetryError,
+  HTTPError,
+  ky,
+  type KyInstance,
+  KyNetworkError,
+  KyTimeoutError,
+  type ShouldRetryState,
+} from "./deps.ts";
+import {
+  ApiError,
+  NetworkError,
+  OfflineCacheMiss,
+  redact,
+  redactCause,
+  TmError,
+} from "./errors.ts";
 import { describeBody, readErrorBody } from "./error_body.ts";
 import { MAX_BODY_BYTES, readBody } from "./read_body.ts";
 import type { Limiter } from "./limiter.ts";
-import {
-  backoffDelay,
-  isRetryableStatus,
-  parseRetryAfter,
-  type RetryPolicy,
-  sleep,
-} from "./retry.ts";
+import { kyRetry, RETRY_STATUSES, retryAfterMs, type RetryPolicy } from "./retry.ts";
 
 /**
  * Checks a value that will travel in an HTTP header: a non-empty string without control
@@ -137,19 +166,40 @@ export interface PageAnswer {
   crawl: string | null;
 }
 
-type Outcome =
-  | { kind: "ok"; data: unknown; status: number; body: string }
-  | {
-    kind: "status";
-    status: number;
-    body: string;
-    contentType: string | null;
-    retryAfter: string | null;
+/** One GET and its attempts, carried to ky's hooks in `context` and to its fetch in `init`. */
+interface Exchange {
+  url: URL;
+  /** The caller's signal. */
+  signal: AbortSignal | undefined;
+  /** Attempts started so far. */
+  attempts: number;
+  /** Whether the current attempt holds a limiter slot. */
+  holding: boolean;
+  /** The last answer's body and content type. */
+  body?: string;
+  contentType?: string | null;
+  /** The 2xx answer, parsed. */
+  ok?: { data: unknown; status: number; body: string };
+  /** Why the last body was not JSON. */
+  notJson?: { status: number; detail: string };
+}
+
+/** The options key under which ky forwards the exchange to its `fetch` (as an unknown option). */
+const EXCHANGE = "tmframesExchange";
+
+/** A body that broke after its headers arrived: a failed attempt, retried. */
+class BrokenBody extends Error {
+  constructor(readonly status: number, readonly detail: string) {
+    super(detail);
+    this.name = "BrokenBody";
   }
-  | { kind: "body"; status: number; detail: string }
-  | { kind: "network"; detail: string; cause: unknown }
-  | { kind: "timeout" }
-  | { kind: "tooLarge"; status: number; limit: number };
+}
+
+const STATUSES = new Set(RETRY_STATUSES);
+
+function exchangeOf(options: { context: Record<string, unknown> }): Exchange {
+  return options.context["exchange"] as Exchange;
+}
 
 function responseRecord(
   request: CacheRequest,
@@ -203,7 +253,7 @@ export class Http {
   readonly #once = new Map<string, Promise<JsonAnswer>>();
 
   /**
-   * Creates the ky instance with explicit retry (off: the loop here retries) and timeout.
+   * Creates the ky instance: headers, retry policy, per-attempt timeout and hooks, once.
    * Throws `TypeError` for a token, language or user agent that cannot travel in a header.
    */
   constructor(config: HttpConfig) {
@@ -220,12 +270,17 @@ export class Http {
     headers["accept-language"] = config.language ?? "";
     if (config.token !== undefined) headers["authorization"] = `Token ${config.token}`;
     this.#ky = ky.create({
-      retry: 0,
-      timeout: false,
-      throwHttpErrors: false,
+      retry: kyRetry(config.retry, (state) => this.#shouldRetry(state)),
+      timeout: config.timeout,
       redirect: "follow",
       headers,
-      ...(config.fetch ? { fetch: config.fetch } : {}),
+      hooks: {
+        beforeRequest: [({ options }) => this.#take(exchangeOf(options))],
+        beforeRetry: [({ options }) => this.#take(exchangeOf(options))],
+        afterResponse: [(state) => this.#parse(state)],
+        beforeError: [(state) => this.#toError(state)],
+      },
+      fetch: (input, init) => this.#send(input, init),
     });
   }
 
@@ -288,7 +343,7 @@ export class Http {
 
   /**
    * The cache (when it reads) answers first, without a limiter slot or a request; else the
-   * network, through the retry loop, and the answer is stored (when the cache writes).
+   * network, through ky and its retry policy, and the answer is stored (when the cache writes).
    */
   async #answer(
     url: URL,
@@ -329,121 +384,168 @@ export class Http {
     return { data: fetched.data, response, fromCache: false, crawl };
   }
 
-  /** The retry loop around single attempts, each holding one limiter slot. */
+  /** One GET through ky: its retry policy, and the hooks above. */
   async #fetchJson(
     url: URL,
     signal: AbortSignal | undefined,
-  ): Promise<Extract<Outcome, { kind: "ok" }>> {
-    const { limiter, retry } = this.#config;
-    for (let attempt = 1;; attempt++) {
-      const outcome = await limiter.run(() => this.#attempt(url, signal), signal);
-      if (outcome.kind === "ok") return outcome;
-      // A body over the cap would only be too large again: fail at once.
-      const retryable = outcome.kind === "status"
-        ? isRetryableStatus(outcome.status)
-        : outcome.kind !== "tooLarge";
-      if (!retryable || attempt > retry.limit) throw this.#toError(url, outcome, attempt);
-      let delay = backoffDelay(attempt, retry);
-      if (outcome.kind === "status") {
-        const after = parseRetryAfter(outcome.retryAfter);
-        if (after !== undefined) {
-          delay = Math.min(after, retry.maxRetryAfter);
-          limiter.pause(delay);
-        }
-      }
-      await sleep(delay, signal);
-    }
-  }
-
-  async #attempt(url: URL, signal: AbortSignal | undefined): Promise<Outcome> {
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), this.#config.timeout);
-    const combined = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
-    let status: number | undefined;
+  ): Promise<{ data: unknown; status: number; body: string }> {
+    const exchange: Exchange = { url, signal, attempts: 0, holding: false };
+    const options = {
+      ...(signal ? { signal } : {}),
+      context: { exchange },
+      [EXCHANGE]: exchange,
+    };
     try {
-      const response = await this.#ky.get(url, { signal: combined });
-      status = response.status;
-      const limit = this.#config.maxBodyBytes ?? MAX_BODY_BYTES;
-      const body = await readBody(response, limit);
-      if (body === undefined) return { kind: "tooLarge", status, limit };
-      const contentType = response.headers.get("content-type");
-      if (!response.ok) {
-        const retryAfter = response.headers.get("retry-after");
-        return { kind: "status", status, body, contentType, retryAfter };
-      }
-      try {
-        return { kind: "ok", data: JSON.parse(body), status, body };
-      } catch {
-        return {
-          kind: "body",
-          status,
-          detail: `the server sent ${describeBody(body, contentType)}`,
-        };
-      }
+      await this.#ky.get(url, options);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      if (deadline.signal.aborted) return { kind: "timeout" };
-      const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
-      const reason = this.#redact(cause instanceof Error ? cause.message : String(cause));
-      if (status !== undefined) {
-        return { kind: "body", status, detail: `the body was cut off (${reason})` };
-      }
-      const detail = `the connection failed (${reason})`;
-      return { kind: "network", detail, cause: redactCause(cause, this.#config.token) };
+      throw error;
     } finally {
-      clearTimeout(timer);
+      this.#free(exchange);
+    }
+    if (!exchange.ok) throw new Error("Cannot read the answer: ky returned without one");
+    return exchange.ok;
+  }
+
+  /** Takes a limiter slot for the next attempt (`beforeRequest`, `beforeRetry`). */
+  async #take(exchange: Exchange): Promise<void> {
+    // After a timeout ky may back off before the aborted fetch has settled and given its slot
+    // back; give it back here, so that it is never lost.
+    this.#free(exchange);
+    await this.#config.limiter.acquire(exchange.signal);
+    exchange.holding = true;
+    exchange.attempts++;
+  }
+
+  /** Gives the slot back, if `attempt` (default: the current one) still holds it. */
+  #free(exchange: Exchange, attempt = exchange.attempts): void {
+    if (!exchange.holding || attempt !== exchange.attempts) return;
+    exchange.holding = false;
+    this.#config.limiter.release();
+  }
+
+  /**
+   * The fetch ky calls for each attempt (within its `timeout`, whose abort reaches the body
+   * too): sends the request, reads the whole body under the cap, keeps it in the exchange and
+   * answers ky with the status and headers only. Gives the slot back when the attempt ends.
+   */
+  async #send(input: Request | URL | string, init?: RequestInit): Promise<Response> {
+    const exchange = (init as Record<string, unknown> | undefined)?.[EXCHANGE] as Exchange;
+    const attempt = exchange.attempts;
+    try {
+      const response = await (this.#config.fetch ?? fetch)(input);
+      const { status, statusText, headers } = response;
+      const limit = this.#config.maxBodyBytes ?? MAX_BODY_BYTES;
+      let body: string | undefined;
+      try {
+        body = await readBody(response, limit);
+      } catch (error) {
+        const signal = input instanceof Request ? input.signal : undefined;
+        if (signal?.aborted) throw error;
+        const reason = this.#redact(error instanceof Error ? error.message : String(error));
+        throw new BrokenBody(status, `the body was cut off (${reason})`);
+      }
+      if (body === undefined) {
+        // A body over the cap would only be too large again: fail at once.
+        throw new NetworkError({
+          url: exchange.url.href,
+          failure: "body",
+          detail: `the body is larger than ${limit} bytes (raise \`maxBodyBytes\` in ` +
+            "createClient() if such an answer is expected)",
+          attempts: exchange.attempts,
+          status,
+        });
+      }
+      exchange.body = body;
+      exchange.contentType = headers.get("content-type");
+      // ky reads `Retry-After` from a failed answer's headers; a 2xx needs only its status.
+      return response.ok
+        ? new Response(null, { status })
+        : new Response(null, { status, statusText, headers });
+    } finally {
+      this.#free(exchange, attempt);
     }
   }
 
-  #toError(url: URL, outcome: Exclude<Outcome, { kind: "ok" }>, attempts: number): Error {
-    const href = url.href;
-    switch (outcome.kind) {
-      case "status": {
-        const said = readErrorBody(outcome.body, outcome.contentType);
-        return new ApiError({
-          url: href,
-          status: outcome.status,
-          subCode: said.subCode === undefined ? undefined : this.#redact(said.subCode),
-          serverMessage: said.serverMessage === undefined
-            ? undefined
-            : this.#redact(said.serverMessage),
-          details: said.details,
-          attempts,
-        });
+  /**
+   * Called by ky before it backs off from a failed attempt (except a forced retry): retries a
+   * body cut off and any failure of fetch itself, never an oversized body, and pauses the whole
+   * client for a `Retry-After` ky will honour. `undefined`: ky's policy decides. (An aborted
+   * caller is never retried: ky's backoff rejects at once with the signal's reason.)
+   */
+  #shouldRetry({ error }: ShouldRetryState): boolean | undefined {
+    if (error instanceof TmError) return false;
+    if (error instanceof HTTPError) {
+      const { status, headers } = error.response;
+      const after = STATUSES.has(status) ? retryAfterMs(headers.get("retry-after")) : undefined;
+      if (after !== undefined) {
+        this.#config.limiter.pause(Math.min(after, this.#config.retry.maxRetryAfter));
       }
-      case "body":
-        return new NetworkError({
-          url: href,
-          failure: "body",
-          detail: outcome.detail,
-          attempts,
-          status: outcome.status,
-        });
-      case "tooLarge":
-        return new NetworkError({
-          url: href,
-          failure: "body",
-          detail: `the body is larger than ${outcome.limit} bytes (raise \`maxBodyBytes\` in ` +
-            "createClient() if such an answer is expected)",
-          attempts,
-          status: outcome.status,
-        });
-      case "timeout":
-        return new NetworkError({
-          url: href,
-          failure: "timeout",
-          detail: `no complete answer within ${this.#config.timeout} ms`,
-          attempts,
-        });
-      case "network":
-        return new NetworkError({
-          url: href,
-          failure: "network",
-          detail: outcome.detail,
-          attempts,
-          cause: outcome.cause,
-        });
+      return undefined;
     }
+    // A body cut off, or a failure of fetch that ky's heuristics do not know as a network error.
+    if (error instanceof BrokenBody || error instanceof TypeError) return true;
+    return undefined;
+  }
+
+  /** `afterResponse`: parses a 2xx body, or asks ky to retry a body that is not JSON. */
+  #parse({ response, options }: AfterResponseState) {
+    const exchange = exchangeOf(options);
+    const { status } = response;
+    if (!response.ok) return undefined;
+    const body = exchange.body ?? "";
+    try {
+      exchange.ok = { data: JSON.parse(body), status, body };
+    } catch {
+      const detail = `the server sent ${describeBody(body, exchange.contentType ?? null)}`;
+      exchange.notJson = { status, detail };
+      return ky.retry({ code: "body" });
+    }
+    return undefined;
+  }
+
+  /** `beforeError`: the final failure, as `ApiError` or `NetworkError`. */
+  #toError({ error, options }: BeforeErrorState): Error {
+    const exchange = exchangeOf(options);
+    if (error instanceof TmError || exchange.signal?.aborted) return error;
+    const { url: { href }, attempts } = exchange;
+    if (error instanceof HTTPError) {
+      const said = readErrorBody(exchange.body ?? "", exchange.contentType ?? null);
+      return new ApiError({
+        url: href,
+        status: error.response.status,
+        subCode: said.subCode === undefined ? undefined : this.#redact(said.subCode),
+        serverMessage: said.serverMessage === undefined
+          ? undefined
+          : this.#redact(said.serverMessage),
+        details: said.details,
+        attempts,
+      });
+    }
+    const broken = error instanceof ForceRetryError
+      ? exchange.notJson
+      : error instanceof BrokenBody
+      ? error
+      : undefined;
+    if (broken) {
+      const { status, detail } = broken;
+      return new NetworkError({ url: href, failure: "body", detail, attempts, status });
+    }
+    if (error instanceof KyTimeoutError) {
+      const detail = `no complete answer within ${this.#config.timeout} ms`;
+      return new NetworkError({ url: href, failure: "timeout", detail, attempts });
+    }
+    const cause = error instanceof KyNetworkError && error.cause !== undefined
+      ? error.cause
+      : error;
+    const reason = this.#redact(cause instanceof Error ? cause.message : String(cause));
+    return new NetworkError({
+      url: href,
+      failure: "network",
+      detail: `the connection failed (${reason})`,
+      attempts,
+      cause: redactCause(cause, this.#config.token),
+    });
   }
 
   #redact(text: string): string {

@@ -70,27 +70,29 @@ export class Limiter {
    * Runs `task` when a slot is free. If `signal` aborts while the task still waits, it never
    * starts and the promise rejects with the signal's reason.
    */
-  run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    await this.acquire(signal);
+    try {
+      return await task();
+    } finally {
+      this.release();
+    }
+  }
+
+  /**
+   * Resolves once a slot is taken for the caller, who must {@link release} it exactly once.
+   * If `signal` aborts while it still waits, it rejects with the signal's reason and takes
+   * nothing.
+   */
+  acquire(signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise<T>((resolve, reject) => {
+    return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {
         signal,
         start: () => {
           signal?.removeEventListener("abort", waiter.onAbort);
           this.#active++;
-          let running: Promise<T>;
-          try {
-            running = task();
-          } catch (error) {
-            running = Promise.reject(error);
-          }
-          running.then((value) => {
-            this.#release();
-            resolve(value);
-          }, (error: unknown) => {
-            this.#release();
-            reject(error);
-          });
+          resolve();
         },
         onAbort: () => {
           const index = this.#queue.indexOf(waiter);
@@ -105,14 +107,15 @@ export class Limiter {
     });
   }
 
+  /** Gives back a slot taken with {@link acquire}. */
+  release(): void {
+    this.#active--;
+    this.#pump();
+  }
+
   /** Holds every start for `ms` milliseconds from now (a longer pause already set wins). */
   pause(ms: number): void {
     this.#pausedUntil = Math.max(this.#pausedUntil, Date.now() + ms);
-  }
-
-  #release(): void {
-    this.#active--;
-    this.#pump();
   }
 
   #pump(): void {

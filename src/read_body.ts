@@ -34,6 +34,9 @@ export async function readBody(response: Response, limit: number): Promise<strin
     return undefined;
   }
   if (response.body === null) return "";
+  // A plain body of a declared length cannot be longer (the connection is framed by it): one
+  // native read, much cheaper than a chunk loop for the small pages of a crawl.
+  if (plain && Number.isFinite(declared)) return await response.text();
   const reader = response.body.getReader();
   const known = plain && Number.isFinite(declared) ? declared : FIRST_BUFFER;
   let buffer = new Uint8Array(Math.min(limit, known));

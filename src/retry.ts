@@ -1,11 +1,15 @@
 /**
- * Retry timing: which answers are worth another attempt, how long to wait (exponential
- * backoff with jitter, or the server's `Retry-After`, capped), and an abortable sleep.
+ * The one retry policy, as ky's `retry` options: which answers are worth another attempt
+ * (network errors, timeouts, 408, 429 and every 5xx; broken bodies are forced by `http.ts`'s
+ * `afterResponse` hook), exponential backoff with jitter, and the server's `Retry-After`
+ * (capped). ky waits; `http.ts` only adds what ky cannot know: the client's limiter.
  *
  * @module
  */
 
-/** How `http.ts` retries a GET. Every field is set (`createClient` fills the defaults). */
+import type { KyRetryOptions } from "./deps.ts";
+
+/** How a client retries a GET. Every field is set (`createClient` fills the defaults). */
 export interface RetryPolicy {
   /** Retries after the first attempt. */
   limit: number;
@@ -17,99 +21,71 @@ export interface RetryPolicy {
   maxRetryAfter: number;
 }
 
-/**
- * Whether an HTTP status is worth retrying: 408, 429 and every 5xx.
- *
- * @example
- * ```ts
- * import { isRetryableStatus } from "./retry.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(isRetryableStatus(503), true);
- * assert.equal(isRetryableStatus(404), false);
- * ```
- */
-export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || (status >= 500 && status <= 599);
-}
+/** The statuses worth retrying: 408, 429 and every 5xx. */
+export const RETRY_STATUSES: readonly number[] = [
+  408,
+  429,
+  ...Array.from({ length: 100 }, (_, i) => 500 + i),
+];
 
 /**
- * The wait before retry number `retry` (1 for the first): `baseDelay · 2^(retry−1)`, capped
- * at `backoffLimit`, then jittered into its upper half so that parallel requests spread out.
+ * ky's `retry` options for `policy`: GETs only, {@link RETRY_STATUSES} (honouring their
+ * `Retry-After`, capped at `maxRetryAfter`), timeouts too. The backoff before retry `n` (1 for
+ * the first) is `baseDelay · 2^(n−1)`, capped at `backoffLimit`, then jittered into its upper
+ * half so that parallel requests spread out. `shouldRetry` is ky's, unchanged.
  *
  * @example
  * ```ts
- * import { backoffDelay } from "./retry.ts";
+ * import { kyRetry } from "./retry.ts";
  * import assert from "node:assert/strict";
  *
- * const policy = { limit: 5, baseDelay: 100, backoffLimit: 1000, maxRetryAfter: 5000 };
- * assert.equal(backoffDelay(1, policy, () => 1), 100);
- * assert.equal(backoffDelay(3, policy, () => 0), 200);
- * assert.equal(backoffDelay(10, policy, () => 1), 1000);
+ * const retry = kyRetry({ limit: 5, baseDelay: 100, backoffLimit: 1000, maxRetryAfter: 5000 });
+ * assert.equal(retry.limit, 5);
+ * assert.equal(retry.delay!(1), 100);
+ * assert.equal(retry.delay!(10), 1000);
+ * const jittered = (retry.jitter as (delay: number) => number)(1000);
+ * assert.ok(jittered >= 500 && jittered <= 1000);
  * ```
  */
-export function backoffDelay(
-  retry: number,
+export function kyRetry(
   policy: RetryPolicy,
-  random: () => number = Math.random,
-): number {
-  const full = Math.min(policy.backoffLimit, policy.baseDelay * 2 ** (retry - 1));
-  return full / 2 + (full / 2) * random();
+  shouldRetry?: KyRetryOptions["shouldRetry"],
+): KyRetryOptions {
+  const { baseDelay, backoffLimit } = policy;
+  return {
+    limit: policy.limit,
+    methods: ["get"],
+    statusCodes: [...RETRY_STATUSES],
+    afterStatusCodes: [...RETRY_STATUSES],
+    maxRetryAfter: policy.maxRetryAfter,
+    backoffLimit,
+    delay: (retry) => Math.min(backoffLimit, baseDelay * 2 ** (retry - 1)),
+    jitter: (delay) => delay / 2 + (delay / 2) * Math.random(),
+    retryOnTimeout: true,
+    ...(shouldRetry ? { shouldRetry } : {}),
+  };
 }
 
 /**
- * Reads a `Retry-After` header (delay seconds or an HTTP date) as milliseconds from `now`;
- * `undefined` when absent or unreadable.
+ * The wait a `Retry-After` header asks for, in ms, read as ky reads it (whole seconds, or an
+ * HTTP date from `now`); `undefined` when absent or unreadable (ky then backs off as usual).
+ * `http.ts` pauses the client's limiter for it, capped as ky caps it.
  *
  * @example
  * ```ts
- * import { parseRetryAfter } from "./retry.ts";
+ * import { retryAfterMs } from "./retry.ts";
  * import assert from "node:assert/strict";
  *
- * assert.equal(parseRetryAfter("2"), 2000);
- * assert.equal(parseRetryAfter("Wed, 21 Oct 2015 07:28:10 GMT", Date.UTC(2015, 9, 21, 7, 28, 0)), 10_000);
- * assert.equal(parseRetryAfter(null), undefined);
+ * assert.equal(retryAfterMs("2"), 2000);
+ * assert.equal(retryAfterMs("Wed, 21 Oct 2015 07:28:10 GMT", Date.UTC(2015, 9, 21, 7, 28, 0)), 10_000);
+ * assert.equal(retryAfterMs("1.5"), undefined);
+ * assert.equal(retryAfterMs(null), undefined);
  * ```
  */
-export function parseRetryAfter(
-  header: string | null,
-  now: number = Date.now(),
-): number | undefined {
+export function retryAfterMs(header: string | null, now: number = Date.now()): number | undefined {
   if (header === null) return undefined;
-  const text = header.trim();
-  if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
-  const date = Date.parse(text);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
-}
-
-/**
- * Waits `ms` milliseconds; rejects with the signal's reason if it aborts first.
- *
- * @example
- * ```ts
- * import { sleep } from "./retry.ts";
- * import assert from "node:assert/strict";
- *
- * const controller = new AbortController();
- * controller.abort(new Error("stop"));
- * await assert.rejects(sleep(10_000, controller.signal), /stop/);
- * ```
- */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    function onAbort(): void {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    }
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+  if (/^\d+$/.test(header)) return Number(header) * 1000;
+  if (!/ GMT$|^\w{3} \w{3} [ \d]\d /.test(header)) return undefined;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
