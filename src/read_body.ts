@@ -34,6 +34,10 @@ export async function readBody(response: Response, limit: number): Promise<strin
     return undefined;
   }
   if (response.body === null) return "";
+  // A plain body of declared size (every TM page): read in one go. The stream route below
+  // hands each chunk over as a view of a 64 KiB buffer that lives until the next GC, which lets
+  // a fast crawl hold tens of MiB of them; the transport stops at the declared length.
+  if (plain && Number.isFinite(declared)) return await response.text();
   const reader = response.body.getReader();
   const known = plain && Number.isFinite(declared) ? declared : FIRST_BUFFER;
   let buffer = new Uint8Array(Math.min(limit, known));
