@@ -3,7 +3,7 @@
  * `taskId` ...) are integers, and an open-addressing hash table of doubles in one typed array
  * holds a million of them in 16 MiB outside the JS heap, where a `Set` would spread 1M entries
  * over the heap (and the GC would trace them on every major collection). Any other key (a
- * string, a fraction, -0) goes to a plain `Set` beside it.
+ * string, a fraction) goes to a plain `Set` beside it. Keys compare as in a `Set` (-0 is 0).
  *
  * @module
  */
@@ -38,7 +38,7 @@ export class KeySet {
 
   /** Adds a key; false when it was already there. */
   add(key: unknown): boolean {
-    if (typeof key !== "number" || !Number.isSafeInteger(key) || Object.is(key, -0)) {
+    if (typeof key !== "number" || !Number.isSafeInteger(key)) {
       const others = this.#others ??= new Set();
       if (others.has(key)) return false;
       others.add(key);
