@@ -77,10 +77,30 @@ function textProblem(value: unknown, what: string): string {
   return `holds ${JSON.stringify(value.slice(0, 40))}, a ${what} that could not be read`;
 }
 
+/** A double array that grows by doubling; `subarray(0, length)` is what was written. */
+class Doubles {
+  values = new Float64Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+
+  /** What was written (a view, not a copy). */
+  written(): Float64Array {
+    return this.values.subarray(0, this.length);
+  }
+}
+
 /** Numbers in a double array, NaN for null, cast to the dtype at the end. */
 class NumberWriter implements ColumnWriter {
   readonly #type: "number" | "boolean";
-  readonly #values: number[] = [];
+  readonly #values = new Doubles();
 
   constructor(type: "number" | "boolean") {
     this.#type = type;
@@ -91,16 +111,17 @@ class NumberWriter implements ColumnWriter {
   }
 
   write(value: unknown): boolean {
-    if (value === null || value === undefined) this.#values.push(NaN);
-    else if (this.#type === "number" ? typeof value === "number" : typeof value === "boolean") {
-      this.#values.push(Number(value));
+    if (typeof value === "number" && this.#type === "number") this.#values.push(value);
+    else if (value === null || value === undefined) this.#values.push(NaN);
+    else if (typeof value === "boolean" && this.#type === "boolean") {
+      this.#values.push(value ? 1 : 0);
     } else return false;
     return true;
   }
 
   plan(name: string, dtype: DataType, key: string): ColumnPlan {
     return {
-      inputs: [pl.Series(key, new Float64Array(this.#values))],
+      inputs: [pl.Series(key, this.#values.written())],
       expression: pl.col(key).fillNan(null).cast(dtype).alias(name),
     };
   }
@@ -160,7 +181,7 @@ class DayWriter implements ColumnWriter {
     return textProblem(value, "day");
   }
 
-  readonly #days: number[] = [];
+  readonly #days = new Doubles();
 
   write(value: unknown): boolean {
     if (value === null || value === undefined) this.#days.push(NaN);
@@ -175,7 +196,7 @@ class DayWriter implements ColumnWriter {
 
   plan(name: string, dtype: DataType, key: string): ColumnPlan {
     return {
-      inputs: [pl.Series(key, new Float64Array(this.#days))],
+      inputs: [pl.Series(key, this.#days.written())],
       expression: pl.col(key).fillNan(null).cast(pl.Int32).cast(dtype).alias(name),
     };
   }
@@ -185,44 +206,98 @@ class DayWriter implements ColumnWriter {
 const DICTIONARY_TRIAL = 256;
 
 /**
+ * A cheap hash of a string from its length and six of its characters: V8 would hash every
+ * character of every fresh string JSON.parse made (only strings of up to 10 characters come
+ * internalized), and a dictionary lookup compares the candidate with `===` anyway.
+ */
+function sampleHash(text: string): number {
+  const n = text.length;
+  let h = Math.imul(n, 0x9e3779b1);
+  h = Math.imul(h ^ text.charCodeAt(0), 0x85ebca6b);
+  h = Math.imul(h ^ text.charCodeAt(n - 1), 0xc2b2ae35);
+  h = Math.imul(h ^ text.charCodeAt(n >> 1), 0x27d4eb2f);
+  h = Math.imul(h ^ text.charCodeAt(n >> 2), 0x165667b1);
+  h = Math.imul(h ^ text.charCodeAt(n - 2), 0x9e3779b1);
+  h = Math.imul(h ^ text.charCodeAt((3 * n) >> 2), 0x85ebca6b);
+  return h ^ (h >>> 15);
+}
+
+/**
  * Strings as dictionary codes, so that each distinct string crosses into polars once, while
- * they repeat (enums, usernames). A column of mostly distinct strings (names, descriptions)
- * turns to plain text joined at the end: hashing every long, fresh string would cost more.
+ * they repeat (enums, usernames): a hash table of codes in a typed array, probed by
+ * {@link sampleHash} and confirmed with `===`, and the last value remembered (runs are common).
+ * A column of mostly distinct strings (names, descriptions) turns to plain text joined at the
+ * end: coding every long, fresh string would cost more.
  */
 class StringWriter implements ColumnWriter {
   problem(value: unknown): string {
     return `holds ${typeof value}, not string`;
   }
 
-  #codes: Map<string, number> | undefined = new Map();
+  /** Open addressing: 0 is empty, else a code + 1. Undefined once coding gave up. */
+  #table: Int32Array | undefined = new Int32Array(64);
   readonly #values: string[] = [];
-  readonly #rows: number[] = [];
+  /** Each row's code (its index in `#values`), NaN for null. */
+  readonly #rows = new Doubles();
+  #last: string | undefined;
+  #lastCode = 0;
   /** The column as text, once dictionary coding gave up. */
   #texts: (string | null)[] | undefined;
 
   write(value: unknown): boolean {
-    const codes = this.#codes;
-    if (value !== null && value !== undefined && typeof value !== "string") return false;
-    if (!codes) this.#texts!.push(value ?? null);
-    else if (value === null || value === undefined) this.#rows.push(0);
-    else {
-      let code = codes.get(value);
-      if (code === undefined) {
-        code = this.#values.push(value);
-        codes.set(value, code);
-        if (code > DICTIONARY_TRIAL && code * 2 > this.#rows.length) this.#giveUpDictionary();
-        else this.#rows.push(code);
-      } else this.#rows.push(code);
-    }
+    if (typeof value === "string") {
+      if (value === this.#last) this.#rows.push(this.#lastCode);
+      else if (this.#table) this.#code(value, this.#table);
+      else this.#texts!.push(value);
+    } else if (value === null || value === undefined) {
+      if (this.#texts) this.#texts.push(null);
+      else this.#rows.push(NaN);
+    } else return false;
     return true;
+  }
+
+  #code(value: string, table: Int32Array): void {
+    const mask = table.length - 1;
+    let slot = sampleHash(value) & mask;
+    const values = this.#values;
+    for (;;) {
+      const held = table[slot]!;
+      if (held === 0) break;
+      if (values[held - 1] === value) {
+        this.#last = value;
+        this.#lastCode = held - 1;
+        this.#rows.push(held - 1);
+        return;
+      }
+      slot = (slot + 1) & mask;
+    }
+    const code = values.push(value) - 1;
+    if (code >= DICTIONARY_TRIAL && code * 2 > this.#rows.length) {
+      this.#giveUpDictionary();
+      return;
+    }
+    table[slot] = code + 1;
+    this.#last = value;
+    this.#lastCode = code;
+    this.#rows.push(code);
+    if (4 * values.length > 3 * table.length) this.#rehash(table.length * 2);
+  }
+
+  #rehash(size: number): void {
+    const table = new Int32Array(size);
+    const mask = size - 1;
+    this.#values.forEach((value, code) => {
+      let slot = sampleHash(value) & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = code + 1;
+    });
+    this.#table = table;
   }
 
   plan(name: string, _dtype: DataType, key: string): ColumnPlan {
     if (this.#texts) return textPlan(name, key, this.#texts);
-    const indices = new Float64Array(this.#rows.length);
-    this.#rows.forEach((code, i) => indices[i] = code === 0 ? NaN : code - 1);
     return {
-      inputs: [pl.Series(key, indices)],
+      inputs: [pl.Series(key, this.#rows.written())],
       expression: textsExpression(this.#values).gather(indexColumn(key)).alias(name),
     };
   }
@@ -230,9 +305,12 @@ class StringWriter implements ColumnWriter {
   /** Turns the codes so far (and the value just added, the last one) into text. */
   #giveUpDictionary(): void {
     const values = this.#values;
-    this.#texts = this.#rows.map((code) => code === 0 ? null : values[code - 1]!);
-    this.#texts.push(values[values.length - 1]!);
-    this.#codes = undefined;
+    const texts: (string | null)[] = [];
+    for (const code of this.#rows.written()) texts.push(code === code ? values[code]! : null);
+    texts.push(values[values.length - 1]!);
+    this.#texts = texts;
+    this.#table = undefined;
+    this.#last = undefined;
   }
 }
 
