@@ -118,3 +118,24 @@ export function writeTimestamp(
   micros[index] = fraction;
   return true;
 }
+
+const SCRATCH_SECONDS = new Float64Array(1);
+const SCRATCH_MICROS = new Int32Array(1);
+
+/**
+ * Whether a text is a TM timestamp of a real moment: exactly what `TmDateTime`'s pattern and
+ * calendar refinement accept (`schemas/common.ts` registers it as their equivalent, and
+ * `tests/decode_timestamps_test.ts` checks them against each other), read by character code.
+ *
+ * @example
+ * ```ts
+ * import { isTmTimestamp } from "./timestamps.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(isTmTimestamp("2024-05-01T12:34:56.123456+00:00Z"), true);
+ * assert.equal(isTmTimestamp("2024-02-30T00:00:00Z"), false);
+ * ```
+ */
+export function isTmTimestamp(text: string): boolean {
+  return writeTimestamp(text, SCRATCH_SECONDS, SCRATCH_MICROS, 0);
+}
