@@ -169,7 +169,7 @@ export class FrameBuilder<Row> {
   }
 
   #newWriters(): ColumnWriter[] {
-    return this.#columns.map(([, column]) => columnWriter(column.kind));
+    return this.#columns.map(([, column]) => columnWriter(column.kind, column.fields));
   }
 
   #convert(): DataFrame {

@@ -12,6 +12,7 @@ import { type DataType, pl, type Series } from "../deps.ts";
 type Expr = ReturnType<typeof pl.col>;
 import { TEXT_SEPARATOR, textSeries, textsExpression } from "./text.ts";
 import { epochDay, writeTimestamp } from "./timestamps.ts";
+import { type StructFieldKind, structListSeries } from "./struct_lists.ts";
 
 /** What a column holds, and so its dtype (see `frame.ts`). */
 export type ColumnKind =
@@ -319,12 +320,14 @@ const ELEMENT_SEPARATOR = "\x1e";
 /** Lists and JSON values, kept until the end, then sent as text and decoded by polars. */
 class TextWriter implements ColumnWriter {
   readonly #kind: ColumnKind;
+  readonly #fields: Readonly<Record<string, StructFieldKind>> | undefined;
   readonly #values: unknown[] = [];
   /** Whether the texts are lists of strings joined with separators, not JSON. */
   #joinedLists = false;
 
-  constructor(kind: ColumnKind) {
+  constructor(kind: ColumnKind, fields?: Readonly<Record<string, StructFieldKind>>) {
     this.#kind = kind;
+    this.#fields = fields;
   }
 
   problem(value: unknown): string {
@@ -339,6 +342,10 @@ class TextWriter implements ColumnWriter {
   }
 
   plan(name: string, dtype: DataType, key: string): ColumnPlan {
+    if (this.#kind === "list<struct>" && this.#fields) {
+      const lists = structListSeries(key, this.#values, this.#fields, dtype);
+      if (lists) return { inputs: [lists], expression: pl.col(key).alias(name) };
+    }
     const texts = this.#texts(this.#values);
     if (this.#kind === "json") return textPlan(name, key, texts);
     // Lists repeat (campaigns, countries): each distinct one is decoded once.
@@ -406,15 +413,9 @@ function dictionaryOf(
   return { values, indices };
 }
 
-/** A column of texts (null stays null): the non-null ones, and each row's index among them. */
+/** A column of texts (null stays null), sent as they are. */
 function textPlan(name: string, key: string, texts: readonly (string | null)[]): ColumnPlan {
-  const values: string[] = [];
-  const indices = new Float64Array(texts.length);
-  texts.forEach((text, i) => indices[i] = text === null ? NaN : values.push(text) - 1);
-  return {
-    inputs: [pl.Series(key, indices)],
-    expression: textsExpression(values).gather(indexColumn(key)).alias(name),
-  };
+  return { inputs: [textSeries(key, texts)], expression: pl.col(key).alias(name) };
 }
 
 /**
@@ -459,7 +460,10 @@ function isJoinableList(value: unknown): boolean {
  * assert.equal(series.nullCount(), 1);
  * ```
  */
-export function columnWriter(kind: ColumnKind): ColumnWriter {
+export function columnWriter(
+  kind: ColumnKind,
+  fields?: Readonly<Record<string, StructFieldKind>>,
+): ColumnWriter {
   switch (kind) {
     case "int":
     case "float":
@@ -473,6 +477,6 @@ export function columnWriter(kind: ColumnKind): ColumnWriter {
     case "str":
       return new StringWriter();
     default:
-      return new TextWriter(kind);
+      return new TextWriter(kind, fields);
   }
 }

@@ -1,0 +1,118 @@
+/**
+ * Lists of structs (`campaigns: [{id, name}]`) built from flat columns instead of JSON text:
+ * every element's fields go into typed buffers beside the index of its row, and polars groups
+ * them back into one list per row. The JSON route (`JSON.stringify` per row, then polars'
+ * `jsonDecode` and a gather of the decoded lists) cost about 1.8 µs a row here; this costs a
+ * third of that. Elements that are not plain objects with fields of the declared kinds (or
+ * null) keep the JSON route, whose answer for them is the reference.
+ *
+ * @module
+ */
+
+import { type DataType, pl, type Series } from "../deps.ts";
+import { textSeries } from "./text.ts";
+
+/** A polars expression. */
+type Expr = ReturnType<typeof pl.col>;
+
+/** The scalar kinds a struct field may have (as in `frame.ts`). */
+export type StructFieldKind = "int" | "float" | "str" | "bool";
+
+function fieldDtype(kind: StructFieldKind): DataType {
+  return { int: pl.Int64, float: pl.Float64, str: pl.String, bool: pl.Bool }[kind];
+}
+
+/** Whether a field value fits its kind as the flat route writes it (null and absent fit). */
+function fits(value: unknown, kind: StructFieldKind): boolean {
+  if (value === null || value === undefined) return true;
+  switch (kind) {
+    case "int":
+      return Number.isSafeInteger(value);
+    case "float":
+      return typeof value === "number";
+    case "str":
+      return typeof value === "string";
+    case "bool":
+      return typeof value === "boolean";
+  }
+}
+
+/**
+ * The column of lists of structs built from `values` (one array or null per row), as one
+ * Series of `dtype`; `undefined` when an element needs the JSON route.
+ *
+ * @example
+ * ```ts
+ * import { structListSeries } from "./struct_lists.ts";
+ * import { pl } from "../deps.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const fields = { id: "int", name: "str" } as const;
+ * const dtype = pl.List(pl.Struct([new pl.Field("id", pl.Int64), new pl.Field("name", pl.String)]));
+ * const series = structListSeries("c", [[{ id: 1, name: "a" }], null, []], fields, dtype)!;
+ * assert.deepEqual(series.toArray(), [[{ id: 1, name: "a" }], null, []]);
+ * assert.equal(structListSeries("c", [[null]], fields, dtype), undefined);
+ * ```
+ */
+export function structListSeries(
+  name: string,
+  values: readonly unknown[],
+  fields: Readonly<Record<string, StructFieldKind>>,
+  dtype: DataType,
+): Series | undefined {
+  const entries = Object.entries(fields);
+  const rowOf: number[] = [];
+  const keep: number[] = [];
+  const columns: unknown[][] = entries.map(() => []);
+  let nulls: Uint8Array | undefined;
+  for (let row = 0; row < values.length; row++) {
+    const list = values[row];
+    if (list === null || list === undefined || (list as unknown[]).length === 0) {
+      // One placeholder element, so that every row has a group; filtered out below.
+      if (list === null || list === undefined) (nulls ??= new Uint8Array(values.length))[row] = 1;
+      rowOf.push(row);
+      keep.push(0);
+      for (const column of columns) column.push(null);
+      continue;
+    }
+    for (const element of list as unknown[]) {
+      if (typeof element !== "object" || element === null || Array.isArray(element)) {
+        return undefined;
+      }
+      rowOf.push(row);
+      keep.push(1);
+      for (let f = 0; f < entries.length; f++) {
+        const [field, kind] = entries[f]!;
+        const value = (element as Record<string, unknown>)[field];
+        if (!fits(value, kind)) return undefined;
+        columns[f]!.push(value ?? null);
+      }
+    }
+  }
+  const inputs: Series[] = [
+    pl.Series("row", Float64Array.from(rowOf)),
+    pl.Series("keep", Uint8Array.from(keep)),
+  ];
+  const struct: Expr[] = [];
+  entries.forEach(([field, kind], f) => {
+    const key = `f${f}`;
+    const column = columns[f]!;
+    if (kind === "str") inputs.push(textSeries(key, column as (string | null)[]));
+    else {
+      inputs.push(pl.Series(key, Float64Array.from(column, (v) => v === null ? NaN : Number(v))));
+    }
+    const read = kind === "str" ? pl.col(key) : pl.col(key).fillNan(null);
+    struct.push(read.cast(fieldDtype(kind)).alias(field));
+  });
+  // Groups in the order rows first appear, which is row order.
+  const grouped = pl.DataFrame(inputs).lazy().groupBy("row", true).agg(
+    pl.struct(struct).filter(pl.col("keep").eq(1)).alias(name),
+  ).collectSync();
+  const lists = grouped.getColumn(name);
+  if (!nulls) return lists.cast(dtype).alias(name);
+  return pl.DataFrame([lists, pl.Series("null", nulls)]).select(
+    pl.when(pl.col("null").eq(1)).then(pl.lit(null)).otherwise(pl.col(name)).cast(dtype).alias(
+      name,
+    ),
+  ).getColumn(name);
+}
