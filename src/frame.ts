@@ -177,8 +177,14 @@ export class FrameBuilder<Row> {
     const plans = this.#columns.map(([name, column], index) =>
       this.#writers[index]!.plan(name, dtypeOf(column as Column<never>), String(index))
     );
-    return pl.DataFrame(plans.flatMap((plan) => plan.inputs))
-      .select(...plans.map((plan) => plan.expression));
+    const inputs = plans.flatMap((plan) => plan.inputs);
+    const expressions = plans.map((plan) => plan.expression);
+    if (inputs.length > 0) return pl.DataFrame(inputs).select(...expressions);
+    // Only literals (every column all null): a column of the chunk's height to broadcast them
+    // to, dropped after.
+    const rows = "\u0000rows";
+    return pl.DataFrame([pl.Series(rows, new Uint8Array(this.#chunkHeight))])
+      .select(pl.col(rows), ...expressions).drop(rows);
   }
 
   #flush(): void {

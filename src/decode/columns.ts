@@ -13,6 +13,7 @@ type Expr = ReturnType<typeof pl.col>;
 import { TEXT_SEPARATOR, textSeries, textsExpression } from "./text.ts";
 import { epochDay, writeTimestamp } from "./timestamps.ts";
 import { type StructFieldKind, structListSeries } from "./struct_lists.ts";
+import { Doubles } from "./doubles.ts";
 
 /** What a column holds, and so its dtype (see `frame.ts`). */
 export type ColumnKind =
@@ -76,26 +77,6 @@ function indexColumn(key: string): Expr {
 function textProblem(value: unknown, what: string): string {
   if (typeof value !== "string") return `holds ${typeof value}, not string`;
   return `holds ${JSON.stringify(value.slice(0, 40))}, a ${what} that could not be read`;
-}
-
-/** A double array that grows by doubling; `subarray(0, length)` is what was written. */
-class Doubles {
-  values = new Float64Array(1024);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.values.length) {
-      const grown = new Float64Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.length++] = value;
-  }
-
-  /** What was written (a view, not a copy). */
-  written(): Float64Array {
-    return this.values.subarray(0, this.length);
-  }
 }
 
 /** Numbers in a double array, NaN for null, cast to the dtype at the end. */
@@ -342,6 +323,10 @@ class TextWriter implements ColumnWriter {
   }
 
   plan(name: string, dtype: DataType, key: string): ColumnPlan {
+    // Nothing but nulls (activities send `issues: null`): a null literal of the dtype.
+    if (this.#values.every((value) => value === null)) {
+      return { inputs: [], expression: pl.lit(null).cast(dtype).alias(name) };
+    }
     if (this.#kind === "list<struct>" && this.#fields) {
       const lists = structListSeries(key, this.#values, this.#fields, dtype);
       if (lists) return { inputs: [lists], expression: pl.col(key).alias(name) };

@@ -11,6 +11,7 @@
 
 import { type DataType, pl, type Series } from "../deps.ts";
 import { textSeries } from "./text.ts";
+import { Doubles } from "./doubles.ts";
 
 /** A polars expression. */
 type Expr = ReturnType<typeof pl.col>;
@@ -61,9 +62,10 @@ export function structListSeries(
   dtype: DataType,
 ): Series | undefined {
   const entries = Object.entries(fields);
-  const rowOf: number[] = [];
-  const keep: number[] = [];
-  const columns: unknown[][] = entries.map(() => []);
+  const rowOf = new Doubles();
+  const keep = new Doubles();
+  const numbers = entries.map(() => new Doubles());
+  const texts: (string | null)[][] = entries.map(() => []);
   let nulls: Uint8Array | undefined;
   for (let row = 0; row < values.length; row++) {
     const list = values[row];
@@ -72,7 +74,10 @@ export function structListSeries(
       if (list === null || list === undefined) (nulls ??= new Uint8Array(values.length))[row] = 1;
       rowOf.push(row);
       keep.push(0);
-      for (const column of columns) column.push(null);
+      for (let f = 0; f < entries.length; f++) {
+        if (entries[f]![1] === "str") texts[f]!.push(null);
+        else numbers[f]!.push(NaN);
+      }
       continue;
     }
     for (const element of list as unknown[]) {
@@ -85,22 +90,20 @@ export function structListSeries(
         const [field, kind] = entries[f]!;
         const value = (element as Record<string, unknown>)[field];
         if (!fits(value, kind)) return undefined;
-        columns[f]!.push(value ?? null);
+        if (kind === "str") texts[f]!.push((value ?? null) as string | null);
+        else numbers[f]!.push(value === null || value === undefined ? NaN : Number(value));
       }
     }
   }
   const inputs: Series[] = [
-    pl.Series("row", Float64Array.from(rowOf)),
-    pl.Series("keep", Uint8Array.from(keep)),
+    pl.Series("row", rowOf.written()),
+    pl.Series("keep", keep.written()),
   ];
   const struct: Expr[] = [];
   entries.forEach(([field, kind], f) => {
     const key = `f${f}`;
-    const column = columns[f]!;
-    if (kind === "str") inputs.push(textSeries(key, column as (string | null)[]));
-    else {
-      inputs.push(pl.Series(key, Float64Array.from(column, (v) => v === null ? NaN : Number(v))));
-    }
+    if (kind === "str") inputs.push(textSeries(key, texts[f]!));
+    else inputs.push(pl.Series(key, numbers[f]!.written()));
     const read = kind === "str" ? pl.col(key) : pl.col(key).fillNan(null);
     struct.push(read.cast(fieldDtype(kind)).alias(field));
   });
