@@ -10,9 +10,10 @@ import { type DataType, pl, type Series } from "../deps.ts";
 
 /** A polars expression. */
 type Expr = ReturnType<typeof pl.col>;
-import { TEXT_SEPARATOR, textSeries, textsExpression } from "./text.ts";
+import { TEXT_SEPARATOR, textSeries } from "./text.ts";
 import { epochDay, writeTimestamp } from "./timestamps.ts";
 import { type StructFieldKind, structListSeries } from "./struct_lists.ts";
+import { DICTIONARY_TRIAL, indexColumn, StringWriter, textPlan } from "./strings.ts";
 import { Doubles } from "./doubles.ts";
 
 /** What a column holds, and so its dtype (see `frame.ts`). */
@@ -67,11 +68,6 @@ export interface ColumnPlan {
 export function finishColumn(writer: ColumnWriter, name: string, dtype: DataType): Series {
   const { inputs, expression } = writer.plan(name, dtype, "0");
   return pl.DataFrame(inputs).select(expression).getColumn(name);
-}
-
-/** Row indices into a list of distinct values, NaN for null, as a UInt32 column. */
-function indexColumn(key: string): Expr {
-  return pl.col(key).fillNan(null).cast(pl.UInt32);
 }
 
 function textProblem(value: unknown, what: string): string {
@@ -184,118 +180,6 @@ class DayWriter implements ColumnWriter {
   }
 }
 
-/** Rows a string column is dictionary-coded for before it may give up on it. */
-const DICTIONARY_TRIAL = 256;
-
-/**
- * A cheap hash of a string from its length and six of its characters: V8 would hash every
- * character of every fresh string JSON.parse made (only strings of up to 10 characters come
- * internalized), and a dictionary lookup compares the candidate with `===` anyway.
- */
-function sampleHash(text: string): number {
-  const n = text.length;
-  let h = Math.imul(n, 0x9e3779b1);
-  h = Math.imul(h ^ text.charCodeAt(0), 0x85ebca6b);
-  h = Math.imul(h ^ text.charCodeAt(n - 1), 0xc2b2ae35);
-  h = Math.imul(h ^ text.charCodeAt(n >> 1), 0x27d4eb2f);
-  h = Math.imul(h ^ text.charCodeAt(n >> 2), 0x165667b1);
-  h = Math.imul(h ^ text.charCodeAt(n - 2), 0x9e3779b1);
-  h = Math.imul(h ^ text.charCodeAt((3 * n) >> 2), 0x85ebca6b);
-  return h ^ (h >>> 15);
-}
-
-/**
- * Strings as dictionary codes, so that each distinct string crosses into polars once, while
- * they repeat (enums, usernames): a hash table of codes in a typed array, probed by
- * {@link sampleHash} and confirmed with `===`, and the last value remembered (runs are common).
- * A column of mostly distinct strings (names, descriptions) turns to plain text joined at the
- * end: coding every long, fresh string would cost more.
- */
-class StringWriter implements ColumnWriter {
-  problem(value: unknown): string {
-    return `holds ${typeof value}, not string`;
-  }
-
-  /** Open addressing: 0 is empty, else a code + 1. Undefined once coding gave up. */
-  #table: Int32Array | undefined = new Int32Array(64);
-  readonly #values: string[] = [];
-  /** Each row's code (its index in `#values`), NaN for null. */
-  readonly #rows = new Doubles();
-  #last: string | undefined;
-  #lastCode = 0;
-  /** The column as text, once dictionary coding gave up. */
-  #texts: (string | null)[] | undefined;
-
-  write(value: unknown): boolean {
-    if (typeof value === "string") {
-      if (value === this.#last) this.#rows.push(this.#lastCode);
-      else if (this.#table) this.#code(value, this.#table);
-      else this.#texts!.push(value);
-    } else if (value === null || value === undefined) {
-      if (this.#texts) this.#texts.push(null);
-      else this.#rows.push(NaN);
-    } else return false;
-    return true;
-  }
-
-  #code(value: string, table: Int32Array): void {
-    const mask = table.length - 1;
-    let slot = sampleHash(value) & mask;
-    const values = this.#values;
-    for (;;) {
-      const held = table[slot]!;
-      if (held === 0) break;
-      if (values[held - 1] === value) {
-        this.#last = value;
-        this.#lastCode = held - 1;
-        this.#rows.push(held - 1);
-        return;
-      }
-      slot = (slot + 1) & mask;
-    }
-    const code = values.push(value) - 1;
-    if (code >= DICTIONARY_TRIAL && code * 2 > this.#rows.length) {
-      this.#giveUpDictionary();
-      return;
-    }
-    table[slot] = code + 1;
-    this.#last = value;
-    this.#lastCode = code;
-    this.#rows.push(code);
-    if (4 * values.length > 3 * table.length) this.#rehash(table.length * 2);
-  }
-
-  #rehash(size: number): void {
-    const table = new Int32Array(size);
-    const mask = size - 1;
-    this.#values.forEach((value, code) => {
-      let slot = sampleHash(value) & mask;
-      while (table[slot] !== 0) slot = (slot + 1) & mask;
-      table[slot] = code + 1;
-    });
-    this.#table = table;
-  }
-
-  plan(name: string, _dtype: DataType, key: string): ColumnPlan {
-    if (this.#texts) return textPlan(name, key, this.#texts);
-    return {
-      inputs: [pl.Series(key, this.#rows.written())],
-      expression: textsExpression(this.#values).gather(indexColumn(key)).alias(name),
-    };
-  }
-
-  /** Turns the codes so far (and the value just added, the last one) into text. */
-  #giveUpDictionary(): void {
-    const values = this.#values;
-    const texts: (string | null)[] = [];
-    for (const code of this.#rows.written()) texts.push(code === code ? values[code]! : null);
-    texts.push(values[values.length - 1]!);
-    this.#texts = texts;
-    this.#table = undefined;
-    this.#last = undefined;
-  }
-}
-
 const ELEMENT_SEPARATOR = "\x1e";
 
 /** Lists and JSON values, kept until the end, then sent as text and decoded by polars. */
@@ -396,11 +280,6 @@ function dictionaryOf(
     indices[i] = index;
   }
   return { values, indices };
-}
-
-/** A column of texts (null stays null), sent as they are. */
-function textPlan(name: string, key: string, texts: readonly (string | null)[]): ColumnPlan {
-  return { inputs: [textSeries(key, texts)], expression: pl.col(key).alias(name) };
 }
 
 /**

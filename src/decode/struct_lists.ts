@@ -10,7 +10,7 @@
  */
 
 import { type DataType, pl, type Series } from "../deps.ts";
-import { textSeries } from "./text.ts";
+import { StringWriter } from "./strings.ts";
 import { Doubles } from "./doubles.ts";
 
 /** A polars expression. */
@@ -64,8 +64,9 @@ export function structListSeries(
   const entries = Object.entries(fields);
   const rowOf = new Doubles();
   const keep = new Doubles();
+  // Strings dictionary-coded (campaign names repeat), numbers as doubles (NaN for null).
+  const strings = entries.map(([, kind]) => kind === "str" ? new StringWriter() : undefined);
   const numbers = entries.map(() => new Doubles());
-  const texts: (string | null)[][] = entries.map(() => []);
   let nulls: Uint8Array | undefined;
   for (let row = 0; row < values.length; row++) {
     const list = values[row];
@@ -75,7 +76,7 @@ export function structListSeries(
       rowOf.push(row);
       keep.push(0);
       for (let f = 0; f < entries.length; f++) {
-        if (entries[f]![1] === "str") texts[f]!.push(null);
+        if (strings[f]) strings[f]!.write(null);
         else numbers[f]!.push(NaN);
       }
       continue;
@@ -90,7 +91,7 @@ export function structListSeries(
         const [field, kind] = entries[f]!;
         const value = (element as Record<string, unknown>)[field];
         if (!fits(value, kind)) return undefined;
-        if (kind === "str") texts[f]!.push((value ?? null) as string | null);
+        if (strings[f]) strings[f]!.write(value);
         else numbers[f]!.push(value === null || value === undefined ? NaN : Number(value));
       }
     }
@@ -99,17 +100,23 @@ export function structListSeries(
     pl.Series("row", rowOf.written()),
     pl.Series("keep", keep.written()),
   ];
-  const struct: Expr[] = [];
+  const elements: Expr[] = [pl.col("row"), pl.col("keep")];
   entries.forEach(([field, kind], f) => {
     const key = `f${f}`;
-    if (kind === "str") inputs.push(textSeries(key, texts[f]!));
-    else inputs.push(pl.Series(key, numbers[f]!.written()));
-    const read = kind === "str" ? pl.col(key) : pl.col(key).fillNan(null);
-    struct.push(read.cast(fieldDtype(kind)).alias(field));
+    const dtype = fieldDtype(kind);
+    if (strings[f]) {
+      const plan = strings[f]!.plan(field, dtype, key);
+      inputs.push(...plan.inputs);
+      elements.push(plan.expression);
+    } else {
+      inputs.push(pl.Series(key, numbers[f]!.written()));
+      elements.push(pl.col(key).fillNan(null).cast(dtype).alias(field));
+    }
   });
-  // Groups in the order rows first appear, which is row order.
-  const grouped = pl.DataFrame(inputs).lazy().groupBy("row", true).agg(
-    pl.struct(struct).filter(pl.col("keep").eq(1)).alias(name),
+  // The elements' columns, then one list per row: groups come in the order rows first
+  // appear, which is row order.
+  const grouped = pl.DataFrame(inputs).select(...elements).lazy().groupBy("row", true).agg(
+    pl.struct(entries.map(([field]) => pl.col(field))).filter(pl.col("keep").eq(1)).alias(name),
   ).collectSync();
   const lists = grouped.getColumn(name);
   if (!nulls) return lists.cast(dtype).alias(name);
