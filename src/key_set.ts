@@ -1,15 +1,16 @@
 /**
  * The set of row keys a crawl has seen, kept compact: TM's keys (`projectId`, `historyId`,
- * `taskId` ...) are integers, and an open-addressing hash table of doubles in one typed array
- * holds a million of them in 16 MiB outside the JS heap, where a `Set` would spread 1M entries
- * over the heap (and the GC would trace them on every major collection). Any other key (a
- * string, a fraction) goes to a plain `Set` beside it. Keys compare as in a `Set` (-0 is 0).
+ * `taskId` ...) are 32-bit integers, and an open-addressing hash table of them in one
+ * `Int32Array` holds a million in 8 MiB outside the JS heap, where a `Set` would spread 1M
+ * entries over the heap (and V8 lets the heap grow to a multiple of what is live before a full
+ * GC). Any other key (a string, a fraction, a larger integer) goes to a plain `Set` beside it.
+ * Keys compare as in a `Set` (-0 is 0).
  *
  * @module
  */
 
-/** Marks an empty slot: no key is NaN (NaN keys go to the fallback set). */
-const EMPTY = NaN;
+/** Marks an empty slot; the key -2^31 itself goes to the fallback set. */
+const EMPTY = -2147483648;
 
 /**
  * A set of row keys.
@@ -27,7 +28,7 @@ const EMPTY = NaN;
  * ```
  */
 export class KeySet {
-  #slots = new Float64Array(1024).fill(EMPTY);
+  #slots = new Int32Array(1024).fill(EMPTY);
   #integers = 0;
   #others: Set<unknown> | undefined;
 
@@ -38,7 +39,7 @@ export class KeySet {
 
   /** Adds a key; false when it was already there. */
   add(key: unknown): boolean {
-    if (typeof key !== "number" || !Number.isSafeInteger(key)) {
+    if (typeof key !== "number" || (key | 0) !== key || key === EMPTY) {
       const others = this.#others ??= new Set();
       if (others.has(key)) return false;
       others.add(key);
@@ -51,14 +52,15 @@ export class KeySet {
   }
 
   /** Puts `key` in its slot; false when it is there already. */
-  #insert(slots: Float64Array, key: number): boolean {
+  #insert(slots: Int32Array, key: number): boolean {
     const mask = slots.length - 1;
-    // Fibonacci hashing of the key's low 32 bits and its high bits.
-    let slot = Math.imul((key | 0) ^ ((key / 4294967296) | 0), 0x9e3779b1) & mask;
+    // Fibonacci hashing, the well-mixed high bits folded into the low ones.
+    const hash = Math.imul(key, 0x9e3779b1);
+    let slot = (hash ^ (hash >>> 15)) & mask;
     for (;;) {
       const held = slots[slot]!;
       if (held === key) return false;
-      if (held !== held) {
+      if (held === EMPTY) {
         slots[slot] = key;
         return true;
       }
@@ -68,8 +70,8 @@ export class KeySet {
 
   #grow(): void {
     const old = this.#slots;
-    const slots = new Float64Array(old.length * 2).fill(EMPTY);
-    for (const key of old) if (key === key) this.#insert(slots, key);
+    const slots = new Int32Array(old.length * 2).fill(EMPTY);
+    for (const key of old) if (key !== EMPTY) this.#insert(slots, key);
     this.#slots = slots;
   }
 }

@@ -16,7 +16,7 @@ Deno.test("KeySet agrees with Set on integers (through growth), strings, fractio
         ? String(Math.floor(random() * 100))
         : r < 0.9
         ? Math.floor(random() * 100) + 0.5
-        : [-0, 0, NaN, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 53][i % 6],
+        : [-0, 0, NaN, Number.MAX_SAFE_INTEGER, -(2 ** 31), 2 ** 31, 2 ** 31 - 1, 2 ** 53][i % 8],
     );
   }
   const expected = new Set<unknown>();
