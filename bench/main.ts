@@ -148,6 +148,7 @@ function memoryGoal(frameBytes: number): number {
 
 function memorySection(runs: MemoryResult[]): string {
   const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+  const range = (values: number[]) => `${mib(Math.min(...values))}–${mib(Math.max(...values))}`;
   const lines = [
     "## Peak memory of a 100,000-row and a 1,000,000-row history",
     "",
@@ -156,22 +157,42 @@ function memorySection(runs: MemoryResult[]): string {
     `${runs[0]?.rssGrowth.length ?? 0} rounds per size (a fresh process each). Frame size = its ` +
     "uncompressed Arrow IPC bytes (nodejs-polars 0.25.2 has no `estimatedSize()`). Peak RSS " +
     "growth = Linux `VmHWM` (reset before the crawl) minus the resident set before it; heap = " +
-    "peak V8 heap in use, sampled every 10 ms, minus the heap before. Medians, with the spread " +
+    "peak V8 heap in use, sampled every 10 ms, minus the heap before; young = the size of V8's " +
+    "young generation at that peak. Medians, with the spread " +
     "of the rounds. Goal: peak RSS growth at most 64 MiB + 2 × the frame.",
     "",
-    "| rows | pages | seconds | frame (MiB) | all pages as JSON (MiB) | peak RSS growth (MiB) | spread | goal (MiB) | × frame | peak heap growth (MiB) |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| rows | pages | seconds | frame (MiB) | all pages as JSON (MiB) | peak RSS growth (MiB) | spread | goal (MiB) | × frame | peak heap growth (MiB) | young (MiB) |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const r of runs) {
     const rss = median(r.rssGrowth);
     const goal = memoryGoal(r.frameBytes);
     lines.push(
       `| ${r.rows} | ${r.pages} | ${median(r.seconds).toFixed(1)} | ${mib(r.frameBytes)} | ` +
-        `${mib(r.jsonBytes)} | ${mib(rss)} | ${mib(Math.min(...r.rssGrowth))}–` +
-        `${mib(Math.max(...r.rssGrowth))} | ≤ ${mib(goal)} ${
+        `${mib(r.jsonBytes)} | ${mib(rss)} | ${range(r.rssGrowth)} | ≤ ${mib(goal)} ${
           rss <= goal ? "(met)" : "(missed)"
         } | ` +
-        `${(rss / r.frameBytes).toFixed(1)} | ${mib(median(r.heapGrowth))} |`,
+        `${(rss / r.frameBytes).toFixed(1)} | ${mib(median(r.heapGrowth))} | ` +
+        `${mib(median(r.youngAtPeak))} |`,
+    );
+  }
+  lines.push(
+    "",
+    "Where it goes: the same crawl without a frame (`pages()`, rows dropped), and bare " +
+      "`fetch` + `JSON.parse` of every page at the same concurrency with nothing kept (the " +
+      "floor for any client on this runtime), " +
+      `${runs[0]?.pagesRssGrowth.length ?? 0} rounds each; peak RSS growth, median (spread).`,
+    "",
+    "| rows | bare fetch (MiB) | crawl, no frame (MiB) | frame (MiB) | frame − crawl (MiB) | frame size (MiB) |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: |",
+  );
+  for (const r of runs) {
+    const frame = median(r.rssGrowth);
+    const crawl = median(r.pagesRssGrowth);
+    lines.push(
+      `| ${r.rows} | ${mib(median(r.fetchRssGrowth))} (${range(r.fetchRssGrowth)}) | ` +
+        `${mib(crawl)} (${range(r.pagesRssGrowth)}) | ${mib(frame)} | ${mib(frame - crawl)} | ` +
+        `${mib(r.frameBytes)} |`,
     );
   }
   return lines.join("\n");
