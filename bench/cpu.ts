@@ -4,7 +4,11 @@
  * from the endpoint's zod schema, folding the rows into column buffers, building the Series)
  * against bare `JSON.parse` of the same bytes. No network: this is the work that remains when
  * latency is zero. Each round times bare `JSON.parse` and then the pipeline, so every ratio is
- * taken within one round of a noisy machine; the figure is the median ratio.
+ * taken within one round of a noisy machine; the figure is the median ratio. Run as a process
+ * of its own with `--v8-flags=--expose-gc` (as `deno task bench` does), each half of a round
+ * starts after a full GC, so neither pays for the other's garbage.
+ *
+ * Usage: deno run -A --v8-flags=--expose-gc bench/cpu.ts (prints the figures as JSON)
  *
  * @module
  */
@@ -110,16 +114,20 @@ function measure<P, Row, A>(
 ): CpuFigure {
   const megabytes = texts.reduce((sum, text) => sum + text.length, 0) / 1e6;
   const runs: { parse: number; seconds: number; rows: number; cpuRatio: number }[] = [];
+  const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
   for (let i = 0; i < rounds; i++) {
+    collect();
     const started = performance.now();
     const parseCpu = cpuSeconds();
     for (const text of texts) JSON.parse(text);
     const parse = (performance.now() - started) / 1000;
+    const parseCpuSeconds = cpuSeconds() - parseCpu;
+    collect();
     const begun = performance.now();
     const pipelineCpu = cpuSeconds();
     const rows = pipeline(endpoint, texts);
     const seconds = (performance.now() - begun) / 1000;
-    const cpuRatio = (cpuSeconds() - pipelineCpu) / (pipelineCpu - parseCpu);
+    const cpuRatio = (cpuSeconds() - pipelineCpu) / parseCpuSeconds;
     runs.push({ parse, seconds, rows, cpuRatio });
   }
   // Stage shares: the median of a few instrumented runs, each stage on its own.
@@ -185,4 +193,23 @@ export async function cpuBenchmark(
       2.5,
     ),
   ];
+}
+
+/**
+ * {@link cpuBenchmark} in a process of its own with V8's `gc()` exposed, so that each half of
+ * a round starts from a collected heap.
+ */
+export async function cpuBenchmarkProcess(): Promise<CpuFigure[]> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "--allow-all", "--v8-flags=--expose-gc", new URL(import.meta.url).pathname],
+    stdout: "piped",
+    stderr: "inherit",
+  }).output();
+  if (!out.success) throw new Error("Cannot measure CPU: the benchmark process failed");
+  return JSON.parse(new TextDecoder().decode(out.stdout));
+}
+
+if (import.meta.main) {
+  // deno-lint-ignore no-console
+  console.log(JSON.stringify(await cpuBenchmark()));
 }

@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { crawlBenchmark, type CrawlResult } from "./crawl.ts";
 import { campaignBenchmark, type CampaignResult } from "./campaign.ts";
 import { scaleCrawlBenchmark, type ScaleCrawlResult } from "./scale_crawl.ts";
-import { cpuBenchmark, type CpuFigure } from "./cpu.ts";
+import { cpuBenchmarkProcess, type CpuFigure } from "./cpu.ts";
 import { memoryBenchmark, type MemoryResult } from "./memory.ts";
 import { campaignCacheBenchmark, type CampaignCacheResult } from "./campaign_cache.ts";
 import { faultsBenchmark, type FaultsResult } from "./faults.ts";
@@ -111,7 +111,9 @@ function cpuSection(figures: CpuFigure[]): string {
     "compiled from the endpoint's zod schema, folding rows into column buffers and building the " +
     "Series, against bare `JSON.parse` of the same bytes. Each round times both, one after the " +
     `other; the figure is the median of ${figures[0]?.ratios.length ?? 0} rounds' ratios, with ` +
-    "their spread. The CPU-time column is the same ratio in CPU time of the whole process (all " +
+    "their spread; the benchmark runs in a process of its own where each half of a round " +
+    "starts after a full GC (`--expose-gc`), so neither pays for the other's garbage. The " +
+    "CPU-time column is the same ratio in CPU time of the whole process (all " +
     "threads, polars' included), which a busy machine disturbs less. The stage shares come " +
     "from 5 further runs that read the clock around each stage of each page (the timed rounds " +
     "do not: the clock costs about 10 %); each stage's median. The frame builder converts " +
@@ -297,7 +299,7 @@ const SECTIONS: Record<string, () => Promise<string>> = {
   campaign: async () =>
     campaignSection(await campaignBenchmark({ latencyMs: 100, concurrency: 4, repeats: 3 })),
   scale: async () => scaleCrawlSection(await scaleCrawlBenchmark()),
-  cpu: async () => cpuSection(await cpuBenchmark()),
+  cpu: async () => cpuSection(await cpuBenchmarkProcess()),
   memory: async () =>
     memorySection([
       await memoryBenchmark({ historyRows: 100_000 }),

@@ -14,7 +14,7 @@ import { TEXT_SEPARATOR, textSeries } from "./text.ts";
 import { epochDay, writeTimestamp } from "./timestamps.ts";
 import { type StructFieldKind, structListSeries } from "./struct_lists.ts";
 import { DICTIONARY_TRIAL, indexColumn, StringWriter, textPlan } from "./strings.ts";
-import { Doubles } from "./doubles.ts";
+import { Doubles, hasNaN } from "./doubles.ts";
 
 /** What a column holds, and so its dtype (see `frame.ts`). */
 export type ColumnKind =
@@ -98,12 +98,22 @@ class NumberWriter implements ColumnWriter {
   }
 
   plan(name: string, dtype: DataType, key: string): ColumnPlan {
-    return {
-      inputs: [pl.Series(key, this.#values.written())],
-      expression: pl.col(key).fillNan(null).cast(dtype).alias(name),
-    };
+    const values = this.#values.written();
+    return { inputs: [pl.Series(key, values)], expression: cast(key, dtype, name, values) };
   }
 }
+
+/**
+ * The double column `key` as `name` of `dtype`, NaN read as null: without the null step when
+ * there is no NaN (nodejs-polars builds each step of an expression in some tens of µs).
+ */
+function cast(key: string, dtype: DataType, name: string, values?: Float64Array): Expr {
+  const column = values && !hasNaN(values) ? pl.col(key) : pl.col(key).fillNan(null);
+  return column.cast(dtype).alias(name);
+}
+
+/** Seconds whose microseconds a double holds exactly (below 2^53 µs). */
+const MAX_EXACT_SECONDS = 9_007_199_253;
 
 /** TM timestamps as epoch seconds and microseconds, combined into Datetime(us, UTC). */
 class TimestampWriter implements ColumnWriter {
@@ -131,14 +141,29 @@ class TimestampWriter implements ColumnWriter {
   }
 
   plan(name: string, dtype: DataType, key: string): ColumnPlan {
-    const [seconds, micros] = [`${key}.seconds`, `${key}.micros`];
+    const length = this.#length;
+    const seconds = this.#seconds.subarray(0, length);
+    const micros = this.#micros.subarray(0, length);
+    // Epoch microseconds as doubles while they are exact (years 1685 to 2255): one column and
+    // a cast; else seconds and microseconds apart, combined in Int64.
+    const exact = new Float64Array(length);
+    let inRange = true;
+    for (let i = 0; i < length && inRange; i++) {
+      const second = seconds[i]!;
+      inRange = !(Math.abs(second) > MAX_EXACT_SECONDS);
+      exact[i] = second * 1_000_000 + micros[i]!;
+    }
+    if (inRange) {
+      return {
+        inputs: [pl.Series(key, exact)],
+        expression: cast(key, pl.Int64, name, exact).cast(dtype),
+      };
+    }
+    const [secondsKey, microsKey] = [`${key}.seconds`, `${key}.micros`];
     return {
-      inputs: [
-        pl.Series(seconds, this.#seconds.subarray(0, this.#length)),
-        pl.Series(micros, this.#micros.subarray(0, this.#length)),
-      ],
-      expression: pl.col(seconds).fillNan(null).cast(pl.Int64)
-        .mul(pl.lit(1_000_000).cast(pl.Int64)).add(pl.col(micros).cast(pl.Int64)).cast(dtype)
+      inputs: [pl.Series(secondsKey, seconds), pl.Series(microsKey, micros)],
+      expression: pl.col(secondsKey).fillNan(null).cast(pl.Int64)
+        .mul(pl.lit(1_000_000).cast(pl.Int64)).add(pl.col(microsKey).cast(pl.Int64)).cast(dtype)
         .alias(name),
     };
   }
@@ -173,9 +198,10 @@ class DayWriter implements ColumnWriter {
   }
 
   plan(name: string, dtype: DataType, key: string): ColumnPlan {
+    const days = this.#days.written();
     return {
-      inputs: [pl.Series(key, this.#days.written())],
-      expression: pl.col(key).fillNan(null).cast(pl.Int32).cast(dtype).alias(name),
+      inputs: [pl.Series(key, days)],
+      expression: cast(key, pl.Int32, name, days).cast(dtype),
     };
   }
 }

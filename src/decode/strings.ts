@@ -6,15 +6,16 @@
 
 import { type DataType, pl } from "../deps.ts";
 import type { ColumnPlan, ColumnWriter } from "./columns.ts";
-import { Doubles } from "./doubles.ts";
+import { Doubles, hasNaN } from "./doubles.ts";
 import { textSeries, textsExpression } from "./text.ts";
 
 /** A polars expression. */
 type Expr = ReturnType<typeof pl.col>;
 
 /** Row indices into a list of distinct values, NaN for null, as a UInt32 column. */
-export function indexColumn(key: string): Expr {
-  return pl.col(key).fillNan(null).cast(pl.UInt32);
+export function indexColumn(key: string, indices?: Float64Array): Expr {
+  const column = indices && !hasNaN(indices) ? pl.col(key) : pl.col(key).fillNan(null);
+  return column.cast(pl.UInt32);
 }
 
 /** A column of texts (null stays null), sent as they are. */
@@ -116,9 +117,10 @@ export class StringWriter implements ColumnWriter {
 
   plan(name: string, _dtype: DataType, key: string): ColumnPlan {
     if (this.#texts) return textPlan(name, key, this.#texts);
+    const codes = this.#rows.written();
     return {
-      inputs: [pl.Series(key, this.#rows.written())],
-      expression: textsExpression(this.#values).gather(indexColumn(key)).alias(name),
+      inputs: [pl.Series(key, codes)],
+      expression: textsExpression(this.#values).gather(indexColumn(key, codes)).alias(name),
     };
   }
 
