@@ -208,6 +208,13 @@ class DayWriter implements ColumnWriter {
 
 const ELEMENT_SEPARATOR = "\x1e";
 
+/** The element kind of each list of scalars, for the flat route (`struct_lists.ts`). */
+const LIST_ELEMENTS: Partial<Record<ColumnKind, StructFieldKind>> = {
+  "list<int>": "int",
+  "list<float>": "float",
+  "list<str>": "str",
+};
+
 /** Lists and JSON values, kept until the end, then sent as text and decoded by polars. */
 class TextWriter implements ColumnWriter {
   readonly #kind: ColumnKind;
@@ -237,8 +244,9 @@ class TextWriter implements ColumnWriter {
     if (this.#values.every((value) => value === null)) {
       return { inputs: [], expression: pl.lit(null).cast(dtype).alias(name) };
     }
-    if (this.#kind === "list<struct>" && this.#fields) {
-      const lists = structListSeries(key, this.#values, this.#fields, dtype);
+    const element = this.#kind === "list<struct>" ? this.#fields : LIST_ELEMENTS[this.#kind];
+    if (element) {
+      const lists = structListSeries(key, this.#values, element, dtype);
       if (lists) return { inputs: [lists], expression: pl.col(key).alias(name) };
     }
     const texts = this.#texts(this.#values);

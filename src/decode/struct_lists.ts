@@ -23,6 +23,10 @@ function fieldDtype(kind: StructFieldKind): DataType {
   return { int: pl.Int64, float: pl.Float64, str: pl.String, bool: pl.Bool }[kind];
 }
 
+function isPlainObject(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 /** Whether a field value fits its kind as the flat route writes it (null and absent fit). */
 function fits(value: unknown, kind: StructFieldKind): boolean {
   if (value === null || value === undefined) return true;
@@ -58,10 +62,12 @@ function fits(value: unknown, kind: StructFieldKind): boolean {
 export function structListSeries(
   name: string,
   values: readonly unknown[],
-  fields: Readonly<Record<string, StructFieldKind>>,
+  fields: Readonly<Record<string, StructFieldKind>> | StructFieldKind,
   dtype: DataType,
 ): Series | undefined {
-  const entries = Object.entries(fields);
+  // A list of scalars is a list of one-field structs whose field is then taken out.
+  const scalar = typeof fields === "string";
+  const entries = Object.entries(scalar ? { element: fields } : fields);
   const rowOf = new Doubles();
   const keep = new Doubles();
   // Strings dictionary-coded (campaign names repeat), numbers as doubles (NaN for null).
@@ -82,14 +88,12 @@ export function structListSeries(
       continue;
     }
     for (const element of list as unknown[]) {
-      if (typeof element !== "object" || element === null || Array.isArray(element)) {
-        return undefined;
-      }
+      if (scalar ? element === null : !isPlainObject(element)) return undefined;
       rowOf.push(row);
       keep.push(1);
       for (let f = 0; f < entries.length; f++) {
         const [field, kind] = entries[f]!;
-        const value = (element as Record<string, unknown>)[field];
+        const value = scalar ? element : (element as Record<string, unknown>)[field];
         if (!fits(value, kind)) return undefined;
         if (strings[f]) strings[f]!.write(value);
         else numbers[f]!.push(value === null || value === undefined ? NaN : Number(value));
@@ -111,12 +115,14 @@ export function structListSeries(
     } else {
       inputs.push(pl.Series(key, numbers[f]!.written()));
       elements.push(pl.col(key).fillNan(null).cast(dtype).alias(field));
+      // (A list of scalars: its numbers are never NaN here, nulls are refused above.)
     }
   });
   // The elements' columns, then one list per row: groups come in the order rows first
   // appear, which is row order.
+  const element = scalar ? pl.col("element") : pl.struct(entries.map(([field]) => pl.col(field)));
   const grouped = pl.DataFrame(inputs).select(...elements).lazy().groupBy("row", true).agg(
-    pl.struct(entries.map(([field]) => pl.col(field))).filter(pl.col("keep").eq(1)).alias(name),
+    element.filter(pl.col("keep").eq(1)).alias(name),
   ).collectSync();
   const lists = grouped.getColumn(name);
   if (!nulls) return lists.cast(dtype).alias(name);
