@@ -2,9 +2,11 @@
  * Rows to DataFrame, column by column from a declared map (performance-notes §5). Each
  * column has a writer (`decode/columns.ts`) that folds values into a compact buffer as pages
  * arrive: numbers, booleans, timestamps (read in JS to epoch microseconds) and days in
- * double arrays, strings as dictionary codes, lists and JSON as text; the loop over rows is
+ * typed double arrays, strings as dictionary codes, lists as flat element columns grouped by
+ * row in polars (JSON text where an element does not fit), JSON as text; the loop over rows is
  * generated per column map (`decode/row_writer.ts`). Every `chunkRows` rows
- * the buffers become polars columns; `finish()` stacks the chunks without copying them.
+ * the buffers become polars columns in one `select` and are dropped; `finish()` stacks the
+ * chunks without copying them (no rechunk), so the frame is never held twice.
  * Never `pl.DataFrame(records)` / `readRecords`: they infer dtypes from the first rows and
  * silently drop values and keys.
  *

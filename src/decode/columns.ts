@@ -1,7 +1,8 @@
 /**
  * Column writers: each takes one value per row and writes it into a compact buffer (numbers,
- * booleans, timestamps and days as numbers; strings as dictionary codes; lists and JSON as
- * text), then builds one polars Series of the column's declared dtype. Nothing is inferred.
+ * booleans, timestamps and days in typed double arrays; strings as dictionary codes,
+ * `strings.ts`; lists as flat element columns, `struct_lists.ts`, or JSON text; JSON as text),
+ * then builds one polars Series of the column's declared dtype. Nothing is inferred.
  *
  * @module
  */
