@@ -160,7 +160,7 @@ function measure<P, Row, A>(
 export async function cpuBenchmark(
   options: { searchRows?: number; activityRows?: number; rounds?: number } = {},
 ): Promise<CpuFigure[]> {
-  const rounds = options.rounds ?? 15;
+  const rounds = options.rounds ?? 21;
   const emulator = await startEmulator({
     port: 0,
     projects: 1_000,
