@@ -34,7 +34,8 @@ async function bareFetch(first: URL, concurrency: number): Promise<number> {
     while (next <= pages) {
       const url = new URL(first);
       url.searchParams.set("page", String(next++));
-      rows += JSON.parse(await (await fetch(url)).text()).activity.length;
+      const body = JSON.parse(await (await fetch(url)).text());
+      rows += body.activity.length;
     }
   }));
   return rows;
