@@ -292,6 +292,25 @@ function bombsSection(r: BombsResult): string {
   return lines.join("\n");
 }
 
+/** The 1-minute load average (Linux), or "?". */
+function loadAverage(): string {
+  try {
+    return Deno.readTextFileSync("/proc/loadavg").split(" ")[0] ?? "?";
+  } catch {
+    return "?";
+  }
+}
+
+/**
+ * A section with the machine's load average before and after it: the machine is shared, and
+ * its load is what makes the spreads wide.
+ */
+async function withLoad(section: () => Promise<string>): Promise<string> {
+  const before = loadAverage();
+  const text = await section();
+  return `${text}\n\nLoad average (1 min) before and after this section: ${before}, ${loadAverage()}.`;
+}
+
 /** Every section, by the name `--only` takes, in report order. */
 const SECTIONS: Record<string, () => Promise<string>> = {
   crawl: async () =>
@@ -299,12 +318,14 @@ const SECTIONS: Record<string, () => Promise<string>> = {
   campaign: async () =>
     campaignSection(await campaignBenchmark({ latencyMs: 100, concurrency: 4, repeats: 3 })),
   scale: async () => scaleCrawlSection(await scaleCrawlBenchmark()),
-  cpu: async () => cpuSection(await cpuBenchmarkProcess()),
-  memory: async () =>
-    memorySection([
-      await memoryBenchmark({ historyRows: 100_000 }),
-      await memoryBenchmark({ historyRows: 1_000_000 }),
-    ]),
+  cpu: () => withLoad(async () => cpuSection(await cpuBenchmarkProcess())),
+  memory: () =>
+    withLoad(async () =>
+      memorySection([
+        await memoryBenchmark({ historyRows: 100_000 }),
+        await memoryBenchmark({ historyRows: 1_000_000 }),
+      ])
+    ),
   cache: async () => campaignCacheSection(await campaignCacheBenchmark()),
   faults: async () => faultsSection(await faultsBenchmark()),
   bombs: async () => bombsSection(await bombsBenchmark()),
