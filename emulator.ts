@@ -30,6 +30,7 @@ export {
   startEmulator,
 } from "./src/emulator/server.ts";
 export type * from "./src/emulator/model.ts";
+export type { LazyBody, LazyProjects, LazySeed } from "./src/emulator/lazy.ts";
 export type {
   Editor,
   MappingType,

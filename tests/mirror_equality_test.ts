@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { createClient, type DataFrame, pl } from "../mod.ts";
 import { startEmulator } from "../emulator.ts";
 import { createWorld } from "../src/emulator/world.ts";
+import type { World } from "../src/emulator/model.ts";
 import { advanceWorld } from "../src/emulator/advance.ts";
 import { mirror, openMirror } from "../mirror.ts";
 
@@ -45,7 +46,14 @@ function schemaOf(frame: DataFrame): string[] {
 }
 
 Deno.test("a mirror synced over a moving world equals a fresh crawl of the final world", async () => {
-  const world = createWorld({ seed: 11, projects: 60 });
+  await syncedEqualsFresh(createWorld({ seed: 11, projects: 60 }));
+});
+
+Deno.test("the same over a lazily simulated world of TM's shape", async () => {
+  await syncedEqualsFresh(createWorld({ seed: 11, size: "tm", projects: 60, largeProjects: 0 }));
+});
+
+async function syncedEqualsFresh(world: World): Promise<void> {
   const emulator = await startEmulator({ port: 0, world });
   const dir = await Deno.makeTempDir({ prefix: "tmframes-mirror-" });
   try {
@@ -117,4 +125,4 @@ Deno.test("a mirror synced over a moving world equals a fresh crawl of the final
     await emulator.close();
     await Deno.remove(dir, { recursive: true });
   }
-});
+}

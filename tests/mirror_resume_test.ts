@@ -62,6 +62,17 @@ async function heldProjects(dir: string): Promise<Set<number>> {
   }
 }
 
+/** `writeAtomically`'s temporary files under `dir`. */
+async function tempFiles(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  for await (const entry of Deno.readDir(dir)) {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory) found.push(...await tempFiles(path));
+    else if (/^\..+\.[0-9a-f-]{36}\.tmp$/.test(entry.name)) found.push(path);
+  }
+  return found;
+}
+
 async function* parquetFiles(dir: string): AsyncGenerator<string> {
   for await (const entry of Deno.readDir(dir)) {
     const path = `${dir}/${entry.name}`;
@@ -104,6 +115,14 @@ Deno.test("a sync killed at random points resumes without refetching finished pr
     let kills = 0;
     let saved = 0;
     let spent = 0;
+    let leftBehind = 0;
+    // A stale temporary file of the state, which the next sync removes, and another shard's,
+    // which it must leave alone.
+    await Deno.mkdir(`${dir}/_mirror`, { recursive: true });
+    const ours = `${dir}/_mirror/.state.json.${crypto.randomUUID()}.tmp`;
+    const theirs = `${dir}/_mirror/.state.shard-1-of-2.json.${crypto.randomUUID()}.tmp`;
+    await Deno.writeTextFile(ours, "{");
+    await Deno.writeTextFile(theirs, "{");
     for (let run = 0;; run++) {
       const held = await heldProjects(dir);
       proxy.log = [];
@@ -140,6 +159,7 @@ Deno.test("a sync killed at random points resumes without refetching finished pr
       }
       if (status.signal === "SIGKILL") {
         kills++;
+        leftBehind += (await tempFiles(dir)).filter((path) => path !== theirs).length;
         continue;
       }
       assert.equal(status.code, 0, errors);
@@ -149,6 +169,9 @@ Deno.test("a sync killed at random points resumes without refetching finished pr
       `${kills} kills; a whole sync takes ${full} requests; the killed syncs and the one that ` +
         `completed took ${spent}; ${saved} requests saved by not asking again for finished projects`,
     );
+    // Temporary files the kills left were removed by the next sync; another shard's stayed.
+    console.log(`${leftBehind} temporary files found after kills; none after the last sync`);
+    assert.deepEqual(await tempFiles(dir), [theirs]);
     assert.ok(kills >= KILLS / 2, `only ${kills} kills landed`);
 
     // The sync that completed leaves what the sync never killed left.

@@ -4,9 +4,48 @@
  * @module
  */
 
-import type { HistoryRow, Micros, Task, World } from "./model.ts";
+import type { HistoryRow, Micros, Project, Task, World } from "./model.ts";
 import { Rng } from "./rng.ts";
-import { applyStateChange, formatDuration, SECOND, withId } from "./simulate.ts";
+import { pinProject } from "./lazy.ts";
+import { applyStateChange, type Event, formatDuration, SECOND, withId } from "./simulate.ts";
+
+/** TM's default auto-unlock delay (`TM_TASK_AUTOUNLOCK_AFTER`). */
+export const AUTO_UNLOCK = 2 * 3600 * SECOND;
+
+/**
+ * Auto-unlocks a task's lock if it has expired at `at`: the open lock row goes, an
+ * `AUTO_UNLOCKED_*` row (its id from `assign`) comes, the task returns to its last state, and
+ * `lastUpdated` does not move, as TM does. Returns whether it did.
+ */
+export function autoUnlock(
+  project: Project,
+  taskId: number,
+  at: Micros,
+  assign: (event: Event) => HistoryRow,
+): boolean {
+  const task = project.tasks.find((t) => t.id === taskId);
+  const index = project.history.findLastIndex((row) =>
+    row.taskId === taskId && row.actionText === null && row.action.startsWith("LOCKED_FOR_")
+  );
+  const lock = project.history[index];
+  if (task === undefined || lock === undefined || at - lock.actionDate < AUTO_UNLOCK) return false;
+  project.history.splice(index, 1);
+  const mapping = lock.action === "LOCKED_FOR_MAPPING";
+  project.history.push(assign({
+    projectId: project.id,
+    taskId,
+    action: mapping ? "AUTO_UNLOCKED_FOR_MAPPING" : "AUTO_UNLOCKED_FOR_VALIDATION",
+    actionText: "02:00:00",
+    actionDate: at,
+    userId: lock.userId,
+  }));
+  const change = project.history.findLast((row: HistoryRow) =>
+    row.taskId === taskId && row.action === "STATE_CHANGE" && row.actionText !== "READY"
+  );
+  task.status = (change?.actionText ?? "READY") as typeof task.status;
+  task.lockedBy = null;
+  return true;
+}
 
 /**
  * Simulates new activity on a project at the world's clock: one closed lock and one state
@@ -27,6 +66,7 @@ import { applyStateChange, formatDuration, SECOND, withId } from "./simulate.ts"
 export function insertActivity(world: World, projectId: number, step: number): HistoryRow[] {
   const project = world.projects.find((p) => p.id === projectId);
   if (!project || project.status === "DRAFT") return [];
+  pinProject(world, project);
   const rng = new Rng(
     (world.seed * 1000003) ^ (projectId * 7919) ^ (step * 104729) ^ project.history.length,
   );

@@ -9,16 +9,15 @@
  * @module
  */
 
-import type { HistoryRow, Micros, Project, World } from "./model.ts";
-import { insertActivity } from "./activity.ts";
+import type { Project, World } from "./model.ts";
+import { autoUnlock, insertActivity } from "./activity.ts";
 import { taskTarget } from "./projects.ts";
 import { Rng } from "./rng.ts";
 import { SECOND, withId } from "./simulate.ts";
 import { addProject } from "./world.ts";
+import { pinProject, taskCount } from "./lazy.ts";
 
 const HOUR = 3600 * SECOND;
-/** TM's default auto-unlock delay (`TM_TASK_AUTOUNLOCK_AFTER`). */
-const AUTO_UNLOCK = 2 * HOUR;
 
 /** Options of {@link advanceWorld}. */
 export interface AdvanceOptions {
@@ -48,32 +47,6 @@ export interface Advance {
 
 function isOpen(project: Project): Project["tasks"] {
   return project.tasks.filter((task) => task.lockedBy !== null);
-}
-
-/** Auto-unlocks a task's expired lock: the open lock row goes, an AUTO_UNLOCKED row comes. */
-function autoUnlock(world: World, project: Project, taskId: number, at: Micros): boolean {
-  const task = project.tasks.find((t) => t.id === taskId);
-  const index = project.history.findLastIndex((row) =>
-    row.taskId === taskId && row.actionText === null && row.action.startsWith("LOCKED_FOR_")
-  );
-  const lock = project.history[index];
-  if (task === undefined || lock === undefined || at - lock.actionDate < AUTO_UNLOCK) return false;
-  project.history.splice(index, 1);
-  const mapping = lock.action === "LOCKED_FOR_MAPPING";
-  project.history.push(withId(world, {
-    projectId: project.id,
-    taskId,
-    action: mapping ? "AUTO_UNLOCKED_FOR_MAPPING" : "AUTO_UNLOCKED_FOR_VALIDATION",
-    actionText: "02:00:00",
-    actionDate: at,
-    userId: lock.userId,
-  }));
-  const change = project.history.findLast((row: HistoryRow) =>
-    row.taskId === taskId && row.action === "STATE_CHANGE" && row.actionText !== "READY"
-  );
-  task.status = (change?.actionText ?? "READY") as typeof task.status;
-  task.lockedBy = null;
-  return true;
 }
 
 /**
@@ -107,12 +80,15 @@ export function advanceWorld(world: World, step: number, options: AdvanceOptions
     madePrivate: [],
   };
   const published = () =>
-    world.projects.filter((p) => p.status === "PUBLISHED" && !p.private && p.tasks.length > 0);
+    world.projects.filter((p) => p.status === "PUBLISHED" && !p.private && taskCount(world, p) > 0);
 
+  // A lazy project not yet changed by the world expires its locks when it is simulated.
+  world.lazy?.recordPass(world.now);
   for (const project of world.projects) {
+    if (world.lazy?.dormant(project)) continue;
     for (const task of isOpen(project)) {
       const at = world.now + rng.int(1, 60) * SECOND;
-      if (autoUnlock(world, project, task.id, at)) {
+      if (autoUnlock(project, task.id, at, (e) => withId(world, e))) {
         world.now = at;
         if (!done.autoUnlocked.includes(project.id)) done.autoUnlocked.push(project.id);
       }
@@ -166,6 +142,7 @@ export function advanceWorld(world: World, step: number, options: AdvanceOptions
   for (const project of rng.sample(published(), 3)) {
     const task = project.tasks.find((t) => t.status === "READY" && t.lockedBy === null);
     if (task === undefined) continue;
+    pinProject(world, project);
     const user = rng.pick(world.users.filter((u) => u.role !== "READ_ONLY"));
     const at = world.now + rng.int(1, 600) * SECOND + rng.int(0, SECOND - 1);
     project.history.push(withId(world, {

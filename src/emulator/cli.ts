@@ -9,14 +9,16 @@ import { parseArgs } from "node:util";
 import { emulatorNow, startEmulator } from "./server.ts";
 
 const USAGE = `Usage: deno task emulator [--port N] [--hostname H] [--seed N] [--projects N]
-                          [--huge-project-rows N] [--campaign-projects N] [--latency MS]
-                          [--tm-version 4|5] [--now WHEN]
+                          [--world default|tm] [--huge-project-rows N]
+                          [--campaign-projects N] [--latency MS] [--tm-version 4|5] [--now WHEN]
 
 Serves the TM API v2 emulator on loopback until interrupted (Ctrl-C).
   --port N               port to listen on (default 8787; 0 = any free port)
   --hostname H           host to bind (default 127.0.0.1)
   --seed N               world seed (default 42)
-  --projects N           number of projects (default 600)
+  --projects N           number of projects (default 600; 17000 with --world tm)
+  --world default|tm     tm: a world of TM's size (17,000 projects, 40 large ones of 40,000
+                         to 160,000 history rows), histories simulated on first request
   --huge-project-rows N  add one project with at least N history rows
   --campaign-projects N  give campaign 1 exactly N published projects
   --latency MS           answer every request after MS milliseconds (default 0)
@@ -54,6 +56,12 @@ function tmVersion(text: string | undefined): 4 | 5 {
   throw new TypeError(`--tm-version must be 4 or 5, got "${text}"`);
 }
 
+function worldSize(text: string | undefined): "default" | "tm" {
+  if (text === undefined || text === "default") return "default";
+  if (text === "tm") return "tm";
+  throw new TypeError(`--world must be default or tm, got "${text}"`);
+}
+
 /**
  * The clock `--now` asks for: the real clock when absent, none (the fixed world) for
  * `fixed`, else the ISO day or date-time (UTC when it has no offset).
@@ -85,6 +93,7 @@ export async function main(args: string[]): Promise<number> {
         hostname: { type: "string" },
         seed: { type: "string" },
         projects: { type: "string" },
+        world: { type: "string" },
         "huge-project-rows": { type: "string" },
         "campaign-projects": { type: "string" },
         latency: { type: "string" },
@@ -114,6 +123,7 @@ export async function main(args: string[]): Promise<number> {
       latency: integer("latency", values.latency),
       tmVersion: tmVersion(values["tm-version"]),
       now: clock(values.now),
+      size: worldSize(values.world),
     };
   } catch (e) {
     // deno-lint-ignore no-console
@@ -125,12 +135,19 @@ export async function main(args: string[]): Promise<number> {
     hostname: values.hostname ?? "127.0.0.1",
     ...(numbers.seed !== undefined ? { seed: numbers.seed } : {}),
     ...(numbers.projects !== undefined ? { projects: numbers.projects } : {}),
+    size: numbers.size,
     ...(numbers.huge !== undefined ? { hugeProjectHistoryRows: numbers.huge } : {}),
     ...(numbers.campaign !== undefined ? { campaignProjects: numbers.campaign } : {}),
     ...(numbers.latency !== undefined ? { faults: { latencyMs: numbers.latency } } : {}),
     tmVersion: numbers.tmVersion,
     ...(numbers.now !== undefined ? { now: numbers.now } : {}),
   });
+  if (emulator.world.lazy !== undefined) {
+    // deno-lint-ignore no-console
+    console.log(
+      `  world: ${emulator.world.projects.length} projects, histories simulated on first request`,
+    );
+  }
   if (emulator.world.hugeProjectId !== undefined) {
     // deno-lint-ignore no-console
     console.log(`  huge project: ${emulator.world.hugeProjectId}`);

@@ -25,6 +25,7 @@ import type {
   TeamRole,
   UserRole,
 } from "../rows.ts";
+import type { LazyProjects } from "./lazy.ts";
 
 /** Microseconds since 1970-01-01T00:00:00Z. */
 export type Micros = number;
@@ -321,4 +322,9 @@ export interface World {
   hugeProjectId?: number;
   /** The next unused `task_history` id (ids are unique across the world). */
   nextHistoryId?: number;
+  /**
+   * The store behind projects whose tasks and history are simulated on first access (a world
+   * of TM's size, `WorldOptions.size: "tm"`); absent when every project is built at once.
+   */
+  lazy?: LazyProjects;
 }

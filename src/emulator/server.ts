@@ -59,8 +59,15 @@ export interface EmulatorOptions {
   hostname?: string;
   /** World seed (default 42); also seeds tokens and faults. Ignored with `world`. */
   seed?: number;
-  /** Number of ordinary projects (default 600). Ignored with `world`. */
+  /** Number of ordinary projects (default 600; 17,000 with `size: "tm"`). Ignored with `world`. */
   projects?: number;
+  /**
+   * `"tm"` serves a world of TM's size (17,000 projects, 40 large ones with 40,000 to 160,000
+   * history rows each; with `projects`, large ones in proportion), whose histories are simulated
+   * lazily on first request (`WorldOptions.size`).
+   * Default `"default"`. Ignored with `world`.
+   */
+  size?: "default" | "tm";
   /** Adds one huge project with at least this many history rows. Ignored with `world`. */
   hugeProjectHistoryRows?: number;
   /** Gives campaign 1 exactly this many published projects. Ignored with `world`. */
@@ -202,6 +209,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...(now !== undefined ? { now: now.getTime() * 1000 } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.projects !== undefined ? { projects: options.projects } : {}),
+    ...(options.size !== undefined ? { size: options.size } : {}),
     ...(options.hugeProjectHistoryRows !== undefined
       ? { hugeProjectHistoryRows: options.hugeProjectHistoryRows }
       : {}),

@@ -15,9 +15,11 @@ import {
   makeUsers,
   mappingLevels,
 } from "./entities.ts";
-import { makeProject, roughTime, taskTarget } from "./projects.ts";
-import { SECOND, simulateProject, withId } from "./simulate.ts";
+import { makeProject, taskTarget } from "./projects.ts";
+import { SECOND, withId } from "./simulate.ts";
+import { planHistory, simulateHistory } from "./project_history.ts";
 import { makeChat } from "./chat.ts";
+import { addLazyProjects, TM_LARGE_PROJECTS, TM_PROJECTS } from "./world_tm.ts";
 
 export { insertActivity } from "./activity.ts";
 
@@ -46,6 +48,20 @@ export interface WorldOptions {
    * seed), so the same options always give the same world.
    */
   now?: Micros;
+  /**
+   * `"tm"` builds a world of TM's size: 17,000 projects (or `projects`), 40 of them large
+   * (`largeProjects`; 40,000 to 160,000 history rows each), whose tasks and histories are
+   * simulated on first access and cached within a budget (see `lazy.ts`), so start-up takes
+   * about two seconds and little memory. Default `"default"`: every project built at once.
+   */
+  size?: "default" | "tm";
+  /**
+   * With `size: "tm"`, how many large projects. Default 40 in 17,000, in proportion to `projects`
+   * (5 in 2,000).
+   */
+  largeProjects?: number;
+  /** With `size: "tm"`, the cache budget (tasks × 4 + history rows). Default 2,000,000. */
+  lazyBudget?: number;
 }
 
 /** The earliest clock a world may have: its projects are created from 2016 on. */
@@ -103,8 +119,18 @@ export function createWorld(options: WorldOptions = {}): World {
     tokens: new Map(),
     nextHistoryId: 1000 + rng.int(0, 5000),
   };
-  let id = 100 + rng.int(0, 50);
-  const count = options.projects ?? 600;
+  const tm = options.size === "tm";
+  if (tm) {
+    const count = options.projects ?? TM_PROJECTS;
+    addLazyProjects(world, rng, {
+      count,
+      large: options.largeProjects ?? Math.round((TM_LARGE_PROJECTS * count) / TM_PROJECTS),
+      recent,
+      ...(options.lazyBudget !== undefined ? { budget: options.lazyBudget } : {}),
+    });
+  }
+  let id = tm ? (world.projects.at(-1)?.id ?? 100) + 1 : 100 + rng.int(0, 50);
+  const count = tm ? 0 : options.projects ?? 600;
   for (let i = 0; i < count; i++) {
     const status: ProjectStatus = i === 1 ? "ARCHIVED" : i === 2 ? "DRAFT" : rng.weighted([
       ["PUBLISHED", 0.8],
@@ -166,45 +192,7 @@ export function addProject(
 ): Project {
   const project = makeProject(rng, world, seed);
   world.projects.push(project);
-  const now = world.now;
-  if (seed.status === "DRAFT") {
-    project.lastUpdated = Math.min(now, roughTime(rng, project.created + rng.int(0, 3 * DAY)));
-    return project;
-  }
-  const active = quota > 0 || (seed.status === "PUBLISHED" && rng.chance(0.65));
-  // A world built to a given clock keeps its active projects' work within the last year or so,
-  // so that recent windows are busy, as on a live TM; the fixed world keeps its old spread.
-  const start = quota > 0 ? now - 700 * DAY : project.created + rng.int(0, 5 * DAY);
-  const from = active && recent ? Math.max(start, now - rng.int(60, 420) * DAY) : start;
-  if (quota > 0) project.created = roughTime(rng, start - rng.int(1, 20) * DAY);
-  const end = active ? now : Math.min(now - 7 * DAY, start + rng.int(20, 900) * DAY);
-  const pool = world.users.filter((u) => u.role !== "READ_ONLY");
-  const experts = pool.filter((u) => u.mappingLevel !== "BEGINNER");
-  const mappers = rng.sample(
-    pool,
-    Math.min(60, Math.max(2, Math.round(project.tasks.length / 3) + rng.int(1, 8))),
-  );
-  const events = end > from + DAY
-    ? simulateProject(
-      {
-        rng,
-        projectId: project.id,
-        mappers: mappers.map((u) => u.id),
-        validators: rng.sample(experts, rng.int(1, 8)).map((u) => u.id),
-        start: from,
-        end,
-        openLocks: active,
-        progress: seed.status === "ARCHIVED" ? rng.float(0.85, 1) : rng.next() ** 0.6,
-        quota,
-      },
-      project.tasks,
-      quota > 0 ? 3 : rng.weighted([[0, 0.6], [1, 0.25], [2, 0.1], [3, 0.05]]),
-    )
-    : [];
-  project.history = events.map((e) => withId(world, e));
-  const last = project.history[project.history.length - 1];
-  project.lastUpdated = last
-    ? Math.min(now, last.actionDate + (rng.chance(0.5) ? 0 : rng.int(1, 3 * SECOND)))
-    : Math.min(now, roughTime(rng, project.created + rng.int(0, 3 * DAY)));
+  const plan = planHistory(rng, project, seed.status, quota, recent, world.now);
+  if (plan !== null) simulateHistory(world, rng, project, plan, (e) => withId(world, e));
   return project;
 }

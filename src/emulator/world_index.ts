@@ -9,6 +9,9 @@
 import type { Campaign, HistoryRow, Organisation, Project, Team, User, World } from "./model.ts";
 import { activity } from "./figures.ts";
 
+/** Projects whose activity list {@link WorldIndex.activity} keeps. */
+export const ACTIVITY_CACHE = 256;
+
 /** Maps by id over one world. Build one per server; history changes are picked up. */
 export class WorldIndex {
   /** The indexed world. */
@@ -24,7 +27,10 @@ export class WorldIndex {
   /** Teams by id. */
   readonly teams: Map<number, Team>;
   #projects: Map<number, Project>;
-  #activity = new Map<number, { length: number; lastId: number; rows: HistoryRow[] }>();
+  #activity = new Map<
+    number,
+    { source: HistoryRow[]; length: number; lastId: number; rows: HistoryRow[] }
+  >();
 
   /** Indexes `world`. */
   constructor(world: World) {
@@ -54,17 +60,28 @@ export class WorldIndex {
 
   /**
    * Non-COMMENT history rows of a project by users the index knows, newest first (cached
-   * until history changes, so a page of a huge history costs no scan).
+   * until history changes, so a page of a huge history costs no scan). The cache keeps the
+   * {@link ACTIVITY_CACHE} projects asked for last, so a lazy world's evicted histories go.
    */
   activity(project: Project): HistoryRow[] {
-    const last = project.history[project.history.length - 1];
+    const history = project.history;
+    const last = history[history.length - 1];
     const lastId = last === undefined ? -1 : last.id;
     const cached = this.#activity.get(project.id);
-    if (cached && cached.length === project.history.length && cached.lastId === lastId) {
+    this.#activity.delete(project.id);
+    if (
+      cached && cached.source === history && cached.length === history.length &&
+      cached.lastId === lastId
+    ) {
+      this.#activity.set(project.id, cached);
       return cached.rows;
     }
     const rows = activity(project).filter((row) => this.users.has(row.userId));
-    this.#activity.set(project.id, { length: project.history.length, lastId, rows });
+    this.#activity.set(project.id, { source: history, length: history.length, lastId, rows });
+    for (const old of this.#activity.keys()) {
+      if (this.#activity.size <= ACTIVITY_CACHE) break;
+      this.#activity.delete(old);
+    }
     return rows;
   }
 }

@@ -1,5 +1,6 @@
 /**
- * The most requests an incremental sync should take: the heartbeat, the scope's listing, the
+ * The most requests an incremental sync should take: the heartbeat, the scope's listing (with
+ * TM's list of recently active projects, when the sync asks it), the
  * activity pages it needs (the new ones, and one that reaches past the rows held), a small
  * constant per project fetched again (summary, tasks, contributions, contributions by day),
  * and one per project that left the listing.

@@ -1,9 +1,11 @@
 // deno-lint-ignore-file no-console -- a command-line program: printing is its job
 /**
  * `deno task mirror --dir DIR [--api URL] [--organisation NAME | --campaign NAME |
- * --projects 1,2,3] [--shard i/n] [--probe-all] [--seed N] [--world-projects N]`: one sync of a
- * mirror. Without `--api` it mirrors the built-in emulator, started in-process (seed 42, 600
- * projects), under a fixed address that names the seed, so a later run syncs the same mirror.
+ * --projects 1,2,3] [--shard i/n] [--probe-all] [--seed N] [--world-projects N] [--world tm]`:
+ * one sync of a mirror. Without `--api` it mirrors the built-in emulator, started in-process
+ * (seed 42, 600 projects; with `--world tm`, the world of TM's size, 17,000 projects whose
+ * histories are simulated as they are asked for), under a fixed address that names the seed
+ * and the world, so a later run syncs the same mirror.
  * Without a scope flag it mirrors every PUBLISHED and ARCHIVED project. `TM_TOKEN` is sent to
  * a real TM when set.
  *
@@ -20,7 +22,7 @@ import { parseShard } from "./shard.ts";
 
 const USAGE = "usage: deno task mirror --dir DIR [--api URL] " +
   "[--organisation NAME | --campaign NAME | --projects 1,2,3] [--shard i/n] [--probe-all] " +
-  "[--seed N] [--world-projects N]";
+  "[--seed N] [--world-projects N] [--world default|tm]";
 
 function wholeNumber(flag: string, text: string): number {
   const value = Number(text);
@@ -61,7 +63,8 @@ async function main(): Promise<void> {
       shard: { type: "string", default: "0/1" },
       "probe-all": { type: "boolean", default: false },
       seed: { type: "string", default: "42" },
-      "world-projects": { type: "string", default: "600" },
+      "world-projects": { type: "string" },
+      world: { type: "string", default: "default" },
       help: { type: "boolean", default: false },
     },
   });
@@ -70,24 +73,36 @@ async function main(): Promise<void> {
   const scope: MirrorScope = readScope(values);
   const shard = parseShard(values.shard);
   const seed = wholeNumber("seed", values.seed);
+  if (values.world !== "default" && values.world !== "tm") {
+    throw new RangeError(
+      `Cannot run the mirror: --world takes default or tm, not ${
+        JSON.stringify(values.world)
+      }\n${USAGE}`,
+    );
+  }
+  const size = values.world;
   let emulator: Awaited<ReturnType<typeof startEmulator>> | undefined;
   let tm;
   if (values.api === undefined) {
     // The emulator knows no real token: do not send one from the environment.
     Deno.env.delete("TM_TOKEN");
+    const projects = values["world-projects"];
     emulator = await startEmulator({
       port: 0,
       seed,
-      projects: wholeNumber("world-projects", values["world-projects"]),
+      size,
+      ...(projects !== undefined ? { projects: wholeNumber("world-projects", projects) } : {}),
     });
-    tm = createClient({
-      baseUrl: emulatorRoot(seed),
-      fetch: routedFetch(emulatorRoot(seed), new URL(emulator.url)),
-    });
+    // The world of TM's size has an address of its own, so one folder never mixes the two.
+    const root = size === "tm"
+      ? new URL(`http://localhost/tmframes-emulator/tm-seed-${seed}/api/v2/`)
+      : emulatorRoot(seed);
+    tm = createClient({ baseUrl: root, fetch: routedFetch(root, new URL(emulator.url)) });
   } else {
     tm = createClient({ baseUrl: values.api });
   }
-  const source = values.api ?? `the built-in emulator (seed ${seed})`;
+  const source = values.api ??
+    `the built-in emulator (seed ${seed}${size === "tm" ? ", the world of TM's size" : ""})`;
   try {
     const started = performance.now();
     const target = mirror(tm, values.dir, scope, { shard, probeAll: values["probe-all"] });
@@ -99,6 +114,14 @@ async function main(): Promise<void> {
         `${reasons("activity")} with new activity, ${report.probed} probed, ` +
         `${report.marked.length} marked, ${report.failed.length} failed`,
     );
+    console.log(
+      report.activeHours === null
+        ? "lock-only activity: not asked (first sync, or the last one more than 24 h ago)"
+        : `lock-only activity: projects TM lists as active in the last ${report.activeHours} h probed`,
+    );
+    if (report.sweptTemps > 0) {
+      console.log(`removed ${report.sweptTemps} temporary files a killed sync had left`);
+    }
     for (const failure of report.failed) {
       console.log(`  project ${failure.projectId}: ${failure.error}`);
     }

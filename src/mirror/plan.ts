@@ -5,7 +5,9 @@
  * not on locks, unlocks, lock extensions or comments (`StatsService`, TM v5.5.2). So a project
  * whose `lastUpdated` moved is fetched again; one whose listing shows a lock now or at the
  * last sync, a changed contributor count, or a held lock still open is probed (its newest
- * activity page); the rest are not asked about at all.
+ * activity page); so is one that TM lists as active (`/projects/queries/active/`: any task
+ * history row, a lock included, in the hours since the last sync, when they are at most 24);
+ * the rest are not asked about at all.
  *
  * @module
  */
@@ -26,8 +28,9 @@ export interface SyncPlan {
 }
 
 /**
- * Plans a sync. With `probeAll`, every unmoved current project is probed (one request each),
- * which also catches a lock taken and released between two syncs.
+ * Plans a sync. Unmoved current projects in `active` are probed. With `probeAll`, every
+ * unmoved current project is probed (one request each), which also catches a lock taken and
+ * released between two syncs more than 24 hours apart.
  *
  * @example
  * ```ts
@@ -58,6 +61,7 @@ export function planSync(
   state: MirrorState,
   listed: readonly ListedProject[],
   probeAll = false,
+  active: ReadonlySet<number> = new Set(),
 ): SyncPlan {
   const plan: SyncPlan = { fetch: [], probe: [], vanished: [], unchanged: 0 };
   const seen = new Set<number>();
@@ -67,7 +71,8 @@ export function planSync(
     if (held === undefined || held.mark !== "current" || held.lastUpdated !== project.lastUpdated) {
       plan.fetch.push(project.projectId);
     } else if (
-      probeAll || project.activeMappers === null || project.activeMappers > 0 ||
+      probeAll || active.has(project.projectId) || project.activeMappers === null ||
+      project.activeMappers > 0 ||
       (held.activeMappers ?? 0) > 0 || held.activeMappers !== project.activeMappers ||
       held.totalContributors !== project.totalContributors || held.oldestOpenLock !== null
     ) {

@@ -44,6 +44,8 @@ export interface MirrorState {
   shard: Shard;
   /** Per project id. */
   projects: Record<string, ProjectState>;
+  /** When the last sync that completed started, by this machine's clock (ISO). */
+  lastSyncStarted?: string;
 }
 
 const PROJECT_STATE = z.object({
@@ -62,6 +64,7 @@ const MIRROR_STATE = z.object({
   scope: z.string(),
   shard: z.object({ index: z.number(), count: z.number() }),
   projects: z.record(z.string(), PROJECT_STATE),
+  lastSyncStarted: z.string().optional(),
 });
 
 /**

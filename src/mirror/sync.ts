@@ -17,7 +17,21 @@ import { planSync } from "./plan.ts";
 import { type Listing, listScope, markOfRefusal, type MirrorScope } from "./scope.ts";
 import { type MirrorState, type ProjectMark, StateWriter, writeState } from "./state.ts";
 import { writeSyncRecord } from "./sync_record.ts";
+import { sweepTemps } from "./sweep.ts";
 import { type RequestBound, requestBound } from "./bound.ts";
+
+const HOUR = 3_600_000;
+
+/**
+ * The hours of TM's active-projects listing that cover the time since the last completed sync
+ * (by this machine's clock, with a quarter of an hour to spare), or `null` when there was none,
+ * when it was more than 24 hours ago (TM lists at most 24), or when every project is probed.
+ */
+export function activeWindow(state: MirrorState, now: Date, probeAll: boolean): number | null {
+  if (probeAll || state.lastSyncStarted === undefined) return null;
+  const hours = Math.ceil((now.getTime() - Date.parse(state.lastSyncStarted)) / HOUR + 0.25);
+  return Number.isFinite(hours) && hours <= 24 ? Math.max(1, hours) : null;
+}
 
 /** What one sync did. */
 export interface SyncReport {
@@ -31,8 +45,16 @@ export interface SyncReport {
   fetched: { projectId: number; reason: "new" | "updated" | "activity" }[];
   /** Projects probed (their newest activity), changed or not. */
   probed: number;
+  /**
+   * The hours of TM's active-projects listing asked (those since the last sync), whose
+   * projects were probed; `null` on a first sync, or when the last sync was more than 24 hours
+   * ago (lock-only activity of the gap then shows at its next state change, or with `probeAll`).
+   */
+  activeHours: number | null;
   /** Projects marked as no longer current, with why. */
   marked: { projectId: number; mark: ProjectMark }[];
+  /** Temporary files of this shard that a killed sync had left, removed before this one. */
+  sweptTemps: number;
   /** Projects that failed for another reason; the next sync tries them again. */
   failed: { projectId: number; error: string }[];
   /** Answers received (each page once, retries not counted). */
@@ -74,9 +96,14 @@ export async function runSync(settings: SyncSettings, state: MirrorState): Promi
     marked: [] as SyncReport["marked"],
     failed: [] as SyncReport["failed"],
   };
+  const sweptTemps = await sweepTemps(dir, shard);
   const listing: Listing = await listScope(tm, settings.scope, shard, provenance);
   const listed = new Map(listing.projects.map((p) => [p.projectId, p]));
-  const plan = planSync(state, listing.projects, settings.probeAll);
+  const activeHours = activeWindow(state, startedAt, settings.probeAll);
+  const active = activeHours === null ? new Set<number>() : new Set(
+    (await tm.activeProjects(activeHours).records(options)).map((row) => row.projectId),
+  );
+  const plan = planSync(state, listing.projects, settings.probeAll, active);
   const activityPages: number[] = [];
 
   const mark = async (projectId: number, value: ProjectMark) => {
@@ -194,12 +221,13 @@ export async function runSync(settings: SyncSettings, state: MirrorState): Promi
     }
     for (const f of failures) await fail(f.projectId as number, f.error);
   }
+  state.lastSyncStarted = startedAt.toISOString();
   await writeState(dir, state);
   await reporter?.finish();
 
   const answers = provenance.toJSON();
   const bound = requestBound({
-    search: listing.requests,
+    search: listing.requests + (activeHours === null ? 0 : 1),
     activityPages: activityPages.reduce((a, b) => a + b, 0),
     changed: toFetch.length,
     vanished: vanished.length,
@@ -210,7 +238,9 @@ export async function runSync(settings: SyncSettings, state: MirrorState): Promi
     listed: listing.projects.length,
     fetched: report.fetched,
     probed: plan.probe.length,
+    activeHours,
     marked: report.marked,
+    sweptTemps,
     failed: report.failed,
     // Answers, the heartbeat when this sync asked it (a client asks once), and refusals.
     requests: answers.requests.length + refusals +

@@ -17,6 +17,7 @@ import type { JsonValue } from "../json.ts";
 import type { MappingType } from "../../schemas/enums.ts";
 import { jsonResponse, routeError } from "../errors.ts";
 import { queryValue } from "../router.ts";
+import { activeSince } from "../lazy.ts";
 
 const HOUR = 3_600_000_000;
 const MAPPING_TYPE_IDS: Record<MappingType, number> = {
@@ -40,7 +41,7 @@ function handle(ctx: RouteContext): Response {
   const features: JsonValue[] = ctx.world.projects
     .filter((p) =>
       p.status === "PUBLISHED" &&
-      (active.has(p.id) || p.history.some((h) => h.actionDate >= since))
+      (active.has(p.id) || activeSince(ctx.world, p, since))
     )
     .sort((a, b) => a.id - b.id)
     .map((p) => ({
