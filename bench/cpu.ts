@@ -4,7 +4,11 @@
  * from the endpoint's zod schema, folding the rows into column buffers, building the Series)
  * against bare `JSON.parse` of the same bytes. No network: this is the work that remains when
  * latency is zero. Each round times bare `JSON.parse` and then the pipeline, so every ratio is
- * taken within one round of a noisy machine; the figure is the median ratio.
+ * taken within one round of a noisy machine; the figure is the median ratio. Run as a process
+ * of its own with `--v8-flags=--expose-gc` (as `deno task bench` does), each half of a round
+ * starts after a full GC, so neither pays for the other's garbage.
+ *
+ * Usage: deno run -A --v8-flags=--expose-gc bench/cpu.ts (prints the figures as JSON)
  *
  * @module
  */
@@ -18,7 +22,7 @@ import { decodeBody } from "../src/decode/body.ts";
 import { ACTIVITIES_ENDPOINT } from "../src/queries/activities.ts";
 import { PROJECTS_ENDPOINT } from "../src/queries/projects.ts";
 
-/** Time per stage of the pipeline, s (from the median round). */
+/** Time per stage of the pipeline, s (medians of instrumented runs, timed apart). */
 export interface CpuStages {
   parse: number;
   decode: number;
@@ -65,7 +69,21 @@ async function bodies(first: URL): Promise<string[]> {
   }
 }
 
-function pipeline<P, Row, A>(endpoint: Endpoint<P, Row, A>, texts: string[]): [CpuStages, number] {
+/** Bytes to DataFrame, as `frame()` does it after each response: the figure that is timed. */
+function pipeline<P, Row, A>(endpoint: Endpoint<P, Row, A>, texts: string[]): number {
+  const builder = new FrameBuilder(endpoint.columns);
+  for (const text of texts) {
+    builder.add(endpoint.rows(decodeBody(endpoint.body, JSON.parse(text), { url: "bench" })));
+  }
+  return builder.finish().height;
+}
+
+/**
+ * The same, with a clock read around each stage of each page: where the time goes. Reading
+ * the clock four times a page costs about 10 % of the pipeline here, so this run is not the
+ * one whose time is compared.
+ */
+function stagesOf<P, Row, A>(endpoint: Endpoint<P, Row, A>, texts: string[]): CpuStages {
   const stages: CpuStages = { parse: 0, decode: 0, fold: 0, series: 0 };
   const builder = new FrameBuilder(endpoint.columns);
   for (const text of texts) {
@@ -81,10 +99,10 @@ function pipeline<P, Row, A>(endpoint: Endpoint<P, Row, A>, texts: string[]): [C
     stages.fold += t3 - t2;
   }
   const t4 = performance.now();
-  const frame = builder.finish();
+  builder.finish();
   stages.series = performance.now() - t4;
   for (const key of Object.keys(stages) as (keyof CpuStages)[]) stages[key] /= 1000;
-  return [stages, frame.height];
+  return stages;
 }
 
 function measure<P, Row, A>(
@@ -95,25 +113,31 @@ function measure<P, Row, A>(
   goal: number,
 ): CpuFigure {
   const megabytes = texts.reduce((sum, text) => sum + text.length, 0) / 1e6;
-  const runs: {
-    parse: number;
-    seconds: number;
-    stages: CpuStages;
-    rows: number;
-    cpuRatio: number;
-  }[] = [];
+  const runs: { parse: number; seconds: number; rows: number; cpuRatio: number }[] = [];
+  const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
   for (let i = 0; i < rounds; i++) {
+    collect();
     const started = performance.now();
     const parseCpu = cpuSeconds();
     for (const text of texts) JSON.parse(text);
     const parse = (performance.now() - started) / 1000;
+    const parseCpuSeconds = cpuSeconds() - parseCpu;
+    collect();
     const begun = performance.now();
     const pipelineCpu = cpuSeconds();
-    const [stages, rows] = pipeline(endpoint, texts);
+    const rows = pipeline(endpoint, texts);
     const seconds = (performance.now() - begun) / 1000;
-    const cpuRatio = (cpuSeconds() - pipelineCpu) / (pipelineCpu - parseCpu);
-    runs.push({ parse, seconds, stages, rows, cpuRatio });
+    const cpuRatio = (cpuSeconds() - pipelineCpu) / parseCpuSeconds;
+    runs.push({ parse, seconds, rows, cpuRatio });
   }
+  // Stage shares: the median of a few instrumented runs, each stage on its own.
+  const staged = Array.from({ length: 5 }, () => stagesOf(endpoint, texts));
+  const stages = Object.fromEntries(
+    (Object.keys(staged[0]!) as (keyof CpuStages)[]).map((key) => {
+      const values = staged.map((run) => run[key]).sort((a, b) => a - b);
+      return [key, values[2]!];
+    }),
+  ) as unknown as CpuStages;
   runs.sort((a, b) => a.seconds / a.parse - b.seconds / b.parse);
   const middle = runs[Math.floor(runs.length / 2)]!;
   return {
@@ -122,7 +146,7 @@ function measure<P, Row, A>(
     megabytes,
     jsonParse: middle.parse,
     pipeline: middle.seconds,
-    stages: middle.stages,
+    stages,
     ratios: runs.map((run) => run.seconds / run.parse),
     cpuRatios: runs.map((run) => run.cpuRatio).sort((a, b) => a - b),
     goal,
@@ -136,7 +160,7 @@ function measure<P, Row, A>(
 export async function cpuBenchmark(
   options: { searchRows?: number; activityRows?: number; rounds?: number } = {},
 ): Promise<CpuFigure[]> {
-  const rounds = options.rounds ?? 15;
+  const rounds = options.rounds ?? 21;
   const emulator = await startEmulator({
     port: 0,
     projects: 1_000,
@@ -169,4 +193,23 @@ export async function cpuBenchmark(
       2.5,
     ),
   ];
+}
+
+/**
+ * {@link cpuBenchmark} in a process of its own with V8's `gc()` exposed, so that each half of
+ * a round starts from a collected heap.
+ */
+export async function cpuBenchmarkProcess(): Promise<CpuFigure[]> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "--allow-all", "--v8-flags=--expose-gc", new URL(import.meta.url).pathname],
+    stdout: "piped",
+    stderr: "inherit",
+  }).output();
+  if (!out.success) throw new Error("Cannot measure CPU: the benchmark process failed");
+  return JSON.parse(new TextDecoder().decode(out.stdout));
+}
+
+if (import.meta.main) {
+  // deno-lint-ignore no-console
+  console.log(JSON.stringify(await cpuBenchmark()));
 }

@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { crawlBenchmark, type CrawlResult } from "./crawl.ts";
 import { campaignBenchmark, type CampaignResult } from "./campaign.ts";
 import { scaleCrawlBenchmark, type ScaleCrawlResult } from "./scale_crawl.ts";
-import { cpuBenchmark, type CpuFigure } from "./cpu.ts";
+import { cpuBenchmarkProcess, type CpuFigure } from "./cpu.ts";
 import { memoryBenchmark, type MemoryResult } from "./memory.ts";
 import { campaignCacheBenchmark, type CampaignCacheResult } from "./campaign_cache.ts";
 import { faultsBenchmark, type FaultsResult } from "./faults.ts";
@@ -112,9 +112,12 @@ function cpuSection(figures: CpuFigure[]): string {
     "compiled from the endpoint's zod schema, folding rows into column buffers and building the " +
     "Series, against bare `JSON.parse` of the same bytes. Each round times both, one after the " +
     `other; the figure is the median of ${figures[0]?.ratios.length ?? 0} rounds' ratios, with ` +
-    "their spread. The CPU-time column is the same ratio in CPU time of the whole process (all " +
-    "threads, polars' included), which a busy machine disturbs less. The stage shares are " +
-    "from the median round. The frame builder converts " +
+    "their spread; the benchmark runs in a process of its own where each half of a round " +
+    "starts after a full GC (`--expose-gc`), so neither pays for the other's garbage. The " +
+    "CPU-time column is the same ratio in CPU time of the whole process (all " +
+    "threads, polars' included), which a busy machine disturbs less. The stage shares come " +
+    "from 5 further runs that read the clock around each stage of each page (the timed rounds " +
+    "do not: the clock costs about 10 %); each stage's median. The frame builder converts " +
     "every 65,536 rows into polars columns as it goes, so _fold_ includes those conversions and " +
     "_Series_ only the last chunk.",
     "",
@@ -122,7 +125,8 @@ function cpuSection(figures: CpuFigure[]): string {
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const f of figures) {
-    const share = (x: number) => `${(100 * x / f.pipeline).toFixed(0)} %`;
+    const staged = f.stages.parse + f.stages.decode + f.stages.fold + f.stages.series;
+    const share = (x: number) => `${(100 * x / staged).toFixed(0)} %`;
     const ratio = f.pipeline / f.jsonParse;
     lines.push(
       `| ${f.what} | ${f.rows} | ${f.megabytes.toFixed(1)} | ${f.jsonParse.toFixed(3)} | ` +
@@ -147,6 +151,7 @@ function memoryGoal(frameBytes: number): number {
 
 function memorySection(runs: MemoryResult[]): string {
   const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+  const range = (values: number[]) => `${mib(Math.min(...values))}–${mib(Math.max(...values))}`;
   const lines = [
     "## Peak memory of a 100,000-row and a 1,000,000-row history",
     "",
@@ -155,22 +160,42 @@ function memorySection(runs: MemoryResult[]): string {
     `${runs[0]?.rssGrowth.length ?? 0} rounds per size (a fresh process each). Frame size = its ` +
     "uncompressed Arrow IPC bytes (nodejs-polars 0.25.2 has no `estimatedSize()`). Peak RSS " +
     "growth = Linux `VmHWM` (reset before the crawl) minus the resident set before it; heap = " +
-    "peak V8 heap in use, sampled every 10 ms, minus the heap before. Medians, with the spread " +
+    "peak V8 heap in use, sampled every 10 ms, minus the heap before; young = the size of V8's " +
+    "young generation at that peak. Medians, with the spread " +
     "of the rounds. Goal: peak RSS growth at most 64 MiB + 2 × the frame.",
     "",
-    "| rows | pages | seconds | frame (MiB) | all pages as JSON (MiB) | peak RSS growth (MiB) | spread | goal (MiB) | × frame | peak heap growth (MiB) |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| rows | pages | seconds | frame (MiB) | all pages as JSON (MiB) | peak RSS growth (MiB) | spread | goal (MiB) | × frame | peak heap growth (MiB) | young (MiB) |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const r of runs) {
     const rss = median(r.rssGrowth);
     const goal = memoryGoal(r.frameBytes);
     lines.push(
       `| ${r.rows} | ${r.pages} | ${median(r.seconds).toFixed(1)} | ${mib(r.frameBytes)} | ` +
-        `${mib(r.jsonBytes)} | ${mib(rss)} | ${mib(Math.min(...r.rssGrowth))}–` +
-        `${mib(Math.max(...r.rssGrowth))} | ≤ ${mib(goal)} ${
+        `${mib(r.jsonBytes)} | ${mib(rss)} | ${range(r.rssGrowth)} | ≤ ${mib(goal)} ${
           rss <= goal ? "(met)" : "(missed)"
         } | ` +
-        `${(rss / r.frameBytes).toFixed(1)} | ${mib(median(r.heapGrowth))} |`,
+        `${(rss / r.frameBytes).toFixed(1)} | ${mib(median(r.heapGrowth))} | ` +
+        `${mib(median(r.youngAtPeak))} |`,
+    );
+  }
+  lines.push(
+    "",
+    "Where it goes: the same crawl without a frame (`pages()`, rows dropped), and bare " +
+      "`fetch` + `JSON.parse` of every page at the same concurrency with nothing kept (the " +
+      "floor for any client on this runtime), " +
+      `${runs[0]?.pagesRssGrowth.length ?? 0} rounds each; peak RSS growth, median (spread).`,
+    "",
+    "| rows | bare fetch (MiB) | crawl, no frame (MiB) | frame (MiB) | frame − crawl (MiB) | frame size (MiB) |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: |",
+  );
+  for (const r of runs) {
+    const frame = median(r.rssGrowth);
+    const crawl = median(r.pagesRssGrowth);
+    lines.push(
+      `| ${r.rows} | ${mib(median(r.fetchRssGrowth))} (${range(r.fetchRssGrowth)}) | ` +
+        `${mib(crawl)} (${range(r.pagesRssGrowth)}) | ${mib(frame)} | ${mib(frame - crawl)} | ` +
+        `${mib(r.frameBytes)} |`,
     );
   }
   return lines.join("\n");
@@ -268,6 +293,25 @@ function bombsSection(r: BombsResult): string {
   return lines.join("\n");
 }
 
+/** The 1-minute load average (Linux), or "?". */
+function loadAverage(): string {
+  try {
+    return Deno.readTextFileSync("/proc/loadavg").split(" ")[0] ?? "?";
+  } catch {
+    return "?";
+  }
+}
+
+/**
+ * A section with the machine's load average before and after it: the machine is shared, and
+ * its load is what makes the spreads wide.
+ */
+async function withLoad(section: () => Promise<string>): Promise<string> {
+  const before = loadAverage();
+  const text = await section();
+  return `${text}\n\nLoad average (1 min) before and after this section: ${before}, ${loadAverage()}.`;
+}
+
 /** Every section, by the name `--only` takes, in report order. */
 const SECTIONS: Record<string, () => Promise<string>> = {
   crawl: async () =>
@@ -275,13 +319,15 @@ const SECTIONS: Record<string, () => Promise<string>> = {
   campaign: async () =>
     campaignSection(await campaignBenchmark({ latencyMs: 100, concurrency: 4, repeats: 3 })),
   scale: async () => scaleCrawlSection(await scaleCrawlBenchmark()),
-  cpu: async () => cpuSection(await cpuBenchmark()),
-  http: async () => httpSection(await httpBenchmark({ rounds: 5 })),
-  memory: async () =>
-    memorySection([
-      await memoryBenchmark({ historyRows: 100_000 }),
-      await memoryBenchmark({ historyRows: 1_000_000 }),
-    ]),
+  cpu: () => withLoad(async () => cpuSection(await cpuBenchmarkProcess())),
+  http: () => withLoad(async () => httpSection(await httpBenchmark({ rounds: 5 }))),
+  memory: () =>
+    withLoad(async () =>
+      memorySection([
+        await memoryBenchmark({ historyRows: 100_000 }),
+        await memoryBenchmark({ historyRows: 1_000_000 }),
+      ])
+    ),
   cache: async () => campaignCacheSection(await campaignCacheBenchmark()),
   faults: async () => faultsSection(await faultsBenchmark()),
   bombs: async () => bombsSection(await bombsBenchmark()),

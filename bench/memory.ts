@@ -22,6 +22,12 @@ export interface MemoryResult {
   rssGrowth: number[];
   /** Peak sampled V8 heap in use minus the heap in use just before the crawl, each round. */
   heapGrowth: number[];
+  /** The young generation's size (committed) when the heap peaked, each round. */
+  youngAtPeak: number[];
+  /** Peak RSS growth of the same crawl through `pages()`, rows dropped (no frame). */
+  pagesRssGrowth: number[];
+  /** Peak RSS growth of bare `fetch` + `JSON.parse` of every page at the same concurrency. */
+  fetchRssGrowth: number[];
   /** The same log's JSON bodies, summed: what holding every page at once would take (as UTF-8). */
   jsonBytes: number;
 }
@@ -39,8 +45,7 @@ export async function memoryBenchmark(
   ]);
   try {
     const id = String(emulator.hugeProjectId);
-    const rounds = [];
-    for (let round = 0; round < (options.rounds ?? 5); round++) {
+    const child = async (mode: string) => {
       const out = await new Deno.Command(Deno.execPath(), {
         args: [
           "run",
@@ -49,12 +54,25 @@ export async function memoryBenchmark(
           emulator.url,
           id,
           String(concurrency),
+          mode,
         ],
         stdout: "piped",
         stderr: "inherit",
       }).output();
       if (!out.success) throw new Error("Cannot measure memory: the crawling process failed");
-      rounds.push(JSON.parse(new TextDecoder().decode(out.stdout)));
+      return JSON.parse(new TextDecoder().decode(out.stdout));
+    };
+    const rounds = [];
+    const pagesRounds = [];
+    const fetchRounds = [];
+    const count = options.rounds ?? 5;
+    // The breakdown (paging alone, bare fetch) in 3 rounds each, interleaved with the frames.
+    for (let round = 0; round < count; round++) {
+      rounds.push(await child("frame"));
+      if (round < Math.min(3, count)) {
+        pagesRounds.push(await child("pages"));
+        fetchRounds.push(await child("fetch"));
+      }
     }
     let jsonBytes = 0;
     let pages = 0;
@@ -68,11 +86,14 @@ export async function memoryBenchmark(
     return {
       rows: rounds[0].rows,
       pages,
-      seconds: rounds.map((child) => child.seconds),
+      seconds: rounds.map((round) => round.seconds),
       concurrency,
       frameBytes: rounds[0].frameBytes,
-      rssGrowth: rounds.map((child) => child.rssPeak - child.rssBefore),
-      heapGrowth: rounds.map((child) => child.heapPeak - child.heapBefore),
+      rssGrowth: rounds.map((round) => round.rssPeak - round.rssBefore),
+      heapGrowth: rounds.map((round) => round.heapPeak - round.heapBefore),
+      youngAtPeak: rounds.map((round) => round.youngAtPeak),
+      pagesRssGrowth: pagesRounds.map((round) => round.rssPeak - round.rssBefore),
+      fetchRssGrowth: fetchRounds.map((round) => round.rssPeak - round.rssBefore),
       jsonBytes,
     };
   } finally {

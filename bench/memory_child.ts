@@ -1,15 +1,22 @@
 /**
  * The memory benchmark's crawler, run in a process of its own so that nothing else in it
- * holds memory: crawls one project's whole activity log into a frame and prints, as one JSON
- * line, the resident set before the crawl, its peak during the crawl (Linux `VmHWM`, reset just
- * before the crawl), the peak V8 heap sampled every 10 ms, and the frame's size (its
- * uncompressed Arrow IPC bytes: nodejs-polars 0.25.2 has no `estimatedSize()`).
+ * holds memory: crawls one project's whole activity log and prints, as one JSON line, the
+ * resident set before the crawl, its peak during the crawl (Linux `VmHWM`, reset just before
+ * the crawl), the peak V8 heap (in use, and the young generation's share of it) sampled every
+ * 10 ms, and for a frame its size (its uncompressed Arrow IPC bytes: nodejs-polars 0.25.2 has
+ * no `estimatedSize()`).
  *
- * Usage: deno run -A bench/memory_child.ts BASE_URL PROJECT_ID CONCURRENCY
+ * Modes: `frame` (`activities().frame()`, the figure with a goal), `pages` (the same crawl
+ * through `pages()`, rows dropped: the request and paging path alone) and `fetch` (bare
+ * `fetch` and `JSON.parse` of every page at the same concurrency, nothing kept: the floor of
+ * any client on this runtime).
+ *
+ * Usage: deno run -A bench/memory_child.ts BASE_URL PROJECT_ID CONCURRENCY [frame|pages|fetch]
  *
  * @module
  */
 
+import v8 from "node:v8";
 import { createClient } from "../src/client.ts";
 
 function statusKiB(field: string): number {
@@ -17,40 +24,73 @@ function statusKiB(field: string): number {
   return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
 }
 
+/** Every page of `first` at `concurrency`, parsed and dropped; returns the rows seen. */
+async function bareFetch(first: URL, concurrency: number): Promise<number> {
+  const body = await (await fetch(first)).json();
+  const pages: number = body.pagination.pages;
+  let rows = body.activity.length;
+  let next = 2;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next <= pages) {
+      const url = new URL(first);
+      url.searchParams.set("page", String(next++));
+      const body = JSON.parse(await (await fetch(url)).text());
+      rows += body.activity.length;
+    }
+  }));
+  return rows;
+}
+
 async function main(): Promise<void> {
-  const [baseUrl, project, concurrency] = Deno.args;
+  const [baseUrl, project, concurrency, mode = "frame"] = Deno.args;
   const tm = createClient({
     baseUrl: baseUrl!,
     concurrency: Number(concurrency ?? 8),
     progress: false,
   });
+  const query = tm.project(Number(project)).activities();
   // Warm up: load polars and build a small frame, so its fixed cost is not counted.
-  await tm.project(Number(project)).activities().limit(20).frame();
+  await query.limit(20).frame();
   let heapPeak = 0;
+  let youngAtPeak = 0;
   const sampler = setInterval(() => {
-    heapPeak = Math.max(heapPeak, Deno.memoryUsage().heapUsed);
+    const used = Deno.memoryUsage().heapUsed;
+    if (used <= heapPeak) return;
+    heapPeak = used;
+    youngAtPeak = v8.getHeapSpaceStatistics()
+      .find((space) => space.space_name === "new_space")?.space_size ?? 0;
   }, 10);
   const heapBefore = Deno.memoryUsage().heapUsed;
   const rssBefore = statusKiB("VmRSS") * 1024;
   // Reset the peak resident set to the current one (Linux 4.0+).
   Deno.writeTextFileSync("/proc/self/clear_refs", "5");
   const started = performance.now();
-  const frame = await tm.project(Number(project)).activities().frame();
+  let rows = 0;
+  let frameBytes = 0;
+  if (mode === "fetch") rows = await bareFetch(query.url(), Number(concurrency ?? 8));
+  else if (mode === "pages") {
+    for await (const page of query.pages()) rows += page.rows.length;
+  } else {
+    const frame = await query.frame();
+    rows = frame.height;
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    const rssPeak = statusKiB("VmHWM") * 1024;
+    // nodejs-polars 0.25.2 has no estimatedSize(): the frame's uncompressed Arrow IPC size
+    // (its columns' buffers) stands for it, measured after the peak was read.
+    frameBytes = frame.writeIPC().byteLength;
+    report({ rows, seconds, rssBefore, rssPeak, heapBefore, heapPeak, youngAtPeak, frameBytes });
+    return;
+  }
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   const rssPeak = statusKiB("VmHWM") * 1024;
+  report({ rows, seconds, rssBefore, rssPeak, heapBefore, heapPeak, youngAtPeak, frameBytes });
+}
+
+function report(figures: Record<string, number>): void {
   // deno-lint-ignore no-console
-  console.log(JSON.stringify({
-    rows: frame.height,
-    seconds,
-    rssBefore,
-    rssPeak,
-    heapBefore,
-    heapPeak,
-    // nodejs-polars 0.25.2 has no estimatedSize(): the frame's uncompressed Arrow IPC size
-    // (its columns' buffers) stands for it.
-    frameBytes: frame.writeIPC().byteLength,
-  }));
+  console.log(JSON.stringify(figures));
 }
 
 if (import.meta.main) await main();

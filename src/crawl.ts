@@ -34,6 +34,7 @@
 
 import type { CrawlRead } from "./cache.ts";
 import { DriftError, RequestLimitError } from "./errors.ts";
+import { KeySet } from "./key_set.ts";
 import type { Pagination } from "./rows.ts";
 
 /** One parsed page, as a source hands it over. */
@@ -107,6 +108,15 @@ export interface PaginateOptions {
   lookahead?: number | undefined;
   /** The most page requests of one crawl (`RequestLimitError` beyond). @default no cap */
   maxRequests?: number | undefined;
+  /**
+   * Page requests of this crawl not yet answered, at most: `lookahead` bounds how far ahead
+   * pages are read, this bounds how many wait in the client's limiter queue. A request queued
+   * 512 pages ahead lives through several young-generation GCs and is promoted to the old
+   * generation, where it stays as garbage until a full GC: a fast crawl then grows the heap
+   * by tens of MiB. Keep it at least the client's concurrency.
+   * @default 32
+   */
+  inFlight?: number | undefined;
 }
 
 /** One page as the engine yields it: only rows not seen before. */
@@ -138,8 +148,6 @@ export interface Page<Row> {
 export class RepairNeeded extends Error {
   override name = "RepairNeeded";
 }
-
-function ignore(): void {}
 
 interface PassPlan {
   /** 1 for the planned pages, 2 and up for repair. */
@@ -187,11 +195,12 @@ export async function* crawl<Row>(
   plan: CrawlPlan<Row>,
 ): AsyncGenerator<Page<Row>, void, undefined> {
   const { limit, onProgress, maxPasses = 8, lookahead = 512, maxRequests } = options;
+  const inFlight = options.inFlight ?? 32;
   const main = new AbortController();
   const forward = () => main.abort(options.signal?.reason);
   if (options.signal?.aborted) forward();
   else options.signal?.addEventListener("abort", forward, { once: true });
-  const seen = new Set<unknown>();
+  const seen = new KeySet();
   const bounded = source.isPastEnd !== undefined;
   let total: number | undefined;
   let perPage = 1;
@@ -221,9 +230,7 @@ export async function* crawl<Row>(
     unseen = 0;
     for (const row of page.rows) {
       if (limitReached()) break;
-      const key = source.key(row);
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (!seen.add(source.key(row))) continue;
       unseen++;
       if (source.keep && !source.keep(row)) continue;
       kept++;
@@ -243,13 +250,21 @@ export async function* crawl<Row>(
     const stop = () => controller.abort(main.signal.reason);
     main.signal.addEventListener("abort", stop, { once: true });
     const pending = new Map<number, Promise<SourcePage<Row>>>();
+    /** Requests not yet answered; a settling one wakes the reader to request more. */
+    let unsettled = 0;
+    let wake: (() => void) | undefined;
     const request = (page: number) => {
       if (++requests > (maxRequests ?? Infinity)) {
         throw new RequestLimitError({ url: source.url.href, limit: maxRequests ?? 0 });
       }
       if (run.number > 1) pagesTotal++;
       const promise = source.fetchPage(page, controller.signal, plan.read);
-      promise.catch(ignore);
+      unsettled++;
+      const settle = () => {
+        unsettled--;
+        wake?.();
+      };
+      promise.then(settle, settle);
       pending.set(page, promise);
     };
     try {
@@ -258,8 +273,32 @@ export async function* crawl<Row>(
         // A bounded crawl looks ahead as many pages as it has read, so it never runs far past
         // the end it is looking for.
         const ahead = bounded ? Math.min(run.lookahead, pagesDone) : run.lookahead;
-        while (next <= run.to() && next <= page + ahead) request(next++);
-        const result = await (pending.get(page) as Promise<SourcePage<Row>>);
+        const more = () => {
+          while (
+            next <= run.to() && next <= page + ahead && (unsettled < inFlight || next === page)
+          ) {
+            request(next++);
+          }
+        };
+        more();
+        const wanted = pending.get(page) as Promise<SourcePage<Row>>;
+        // While the page is awaited, each answer that arrives makes room for another request.
+        let refused: unknown;
+        wake = () => {
+          try {
+            more();
+          } catch (error) {
+            refused ??= error;
+          }
+        };
+        let result: SourcePage<Row>;
+        try {
+          result = await wanted;
+        } finally {
+          wake = undefined;
+        }
+        // A request refused while waiting (the request cap) fails the crawl here.
+        if (refused !== undefined) throw refused;
         pending.delete(page);
         const taken = take(page, run.number, result);
         yield taken;

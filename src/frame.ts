@@ -2,9 +2,11 @@
  * Rows to DataFrame, column by column from a declared map (performance-notes §5). Each
  * column has a writer (`decode/columns.ts`) that folds values into a compact buffer as pages
  * arrive: numbers, booleans, timestamps (read in JS to epoch microseconds) and days in
- * double arrays, strings as dictionary codes, lists and JSON as text; the loop over rows is
+ * typed double arrays, strings as dictionary codes, lists as flat element columns grouped by
+ * row in polars (JSON text where an element does not fit), JSON as text; the loop over rows is
  * generated per column map (`decode/row_writer.ts`). Every `chunkRows` rows
- * the buffers become polars columns; `finish()` stacks the chunks without copying them.
+ * the buffers become polars columns in one `select` and are dropped; `finish()` stacks the
+ * chunks without copying them (no rechunk), so the frame is never held twice.
  * Never `pl.DataFrame(records)` / `readRecords`: they infer dtypes from the first rows and
  * silently drop values and keys.
  *
@@ -169,7 +171,7 @@ export class FrameBuilder<Row> {
   }
 
   #newWriters(): ColumnWriter[] {
-    return this.#columns.map(([, column]) => columnWriter(column.kind));
+    return this.#columns.map(([, column]) => columnWriter(column.kind, column.fields));
   }
 
   #convert(): DataFrame {
@@ -177,8 +179,14 @@ export class FrameBuilder<Row> {
     const plans = this.#columns.map(([name, column], index) =>
       this.#writers[index]!.plan(name, dtypeOf(column as Column<never>), String(index))
     );
-    return pl.DataFrame(plans.flatMap((plan) => plan.inputs))
-      .select(...plans.map((plan) => plan.expression));
+    const inputs = plans.flatMap((plan) => plan.inputs);
+    const expressions = plans.map((plan) => plan.expression);
+    if (inputs.length > 0) return pl.DataFrame(inputs).select(...expressions);
+    // Only literals (every column all null): a column of the chunk's height to broadcast them
+    // to, dropped after.
+    const rows = "\u0000rows";
+    return pl.DataFrame([pl.Series(rows, new Uint8Array(this.#chunkHeight))])
+      .select(pl.col(rows), ...expressions).drop(rows);
   }
 
   #flush(): void {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { pl } from "../src/deps.ts";
 import { type Columns, dtypeOf, FrameBuilder, toFrame } from "../src/frame.ts";
 import { PROJECT_SEARCH_COLUMNS } from "../src/queries/projects.ts";
+import { textSeries } from "../src/decode/text.ts";
 
 interface Row {
   id: number | null;
@@ -245,4 +246,48 @@ Deno.test("FrameBuilder: a lone surrogate is U+FFFD in text columns and a JSON e
   assert.deepEqual(JSON.parse(frame.getColumn("shape").toArray()[0] as string), {
     type: "x\ud800",
   });
+});
+
+Deno.test("columns of nothing but nulls keep the frame's height, even when no other column is", () => {
+  const fields = { id: "int", name: "str" } as const;
+  const columns: Columns<{ a: unknown; b: unknown }> = {
+    a: { kind: "list<struct>", fields },
+    b: { kind: "json" },
+  };
+  const frame = toFrame(columns, [{ a: null, b: null }, { a: null, b: null }, {
+    a: null,
+    b: null,
+  }]);
+  assert.equal(frame.height, 3);
+  assert.ok(frame.getColumn("a").dtype.equals(dtypeOf(columns.a as never)));
+  assert.equal(frame.getColumn("a").nullCount(), 3);
+  assert.ok(frame.getColumn("b").dtype.equals(pl.String));
+});
+
+Deno.test("lists of structs: elements the flat route cannot write keep the JSON route", () => {
+  const columns: Columns<{ c: unknown }> = {
+    c: { kind: "list<struct>", fields: { id: "int", name: "str" } },
+  };
+  const rows = [{ c: [{ id: 1, name: "a", extra: true }] }, { c: [] }, { c: null }, {
+    c: [{ id: 2 }],
+  }];
+  const flat = toFrame(columns, rows);
+  assert.deepEqual(flat.getColumn("c").toArray(), [[{ id: 1, name: "a" }], [], null, [{
+    id: 2,
+    name: null,
+  }]]);
+  // A null element: the JSON route, which keeps it a null struct.
+  const json = toFrame(columns, [...rows, { c: [null] }]);
+  assert.equal(json.height, 5);
+  assert.deepEqual(json.getColumn("c").toArray().slice(0, 4), flat.getColumn("c").toArray());
+});
+
+Deno.test("textSeries: short and long columns, nulls, and a text holding the separator", () => {
+  for (const length of [3, 5000]) {
+    const texts = Array.from({ length }, (_, i) => i % 7 === 0 ? null : `t${i}`);
+    assert.deepEqual(textSeries("t", texts).toArray(), texts);
+    const odd = [...texts];
+    odd[length - 1] = "a\x1fb";
+    assert.deepEqual(textSeries("t", odd).toArray(), odd);
+  }
 });

@@ -1,7 +1,8 @@
 /**
  * Column writers: each takes one value per row and writes it into a compact buffer (numbers,
- * booleans, timestamps and days as numbers; strings as dictionary codes; lists and JSON as
- * text), then builds one polars Series of the column's declared dtype. Nothing is inferred.
+ * booleans, timestamps and days in typed double arrays; strings as dictionary codes,
+ * `strings.ts`; lists as flat element columns, `struct_lists.ts`, or JSON text; JSON as text),
+ * then builds one polars Series of the column's declared dtype. Nothing is inferred.
  *
  * @module
  */
@@ -10,8 +11,11 @@ import { type DataType, pl, type Series } from "../deps.ts";
 
 /** A polars expression. */
 type Expr = ReturnType<typeof pl.col>;
-import { TEXT_SEPARATOR, textSeries, textsExpression } from "./text.ts";
+import { TEXT_SEPARATOR, textSeries } from "./text.ts";
 import { epochDay, writeTimestamp } from "./timestamps.ts";
+import { type StructFieldKind, structListSeries } from "./struct_lists.ts";
+import { DICTIONARY_TRIAL, indexColumn, StringWriter, textPlan } from "./strings.ts";
+import { Doubles, hasNaN } from "./doubles.ts";
 
 /** What a column holds, and so its dtype (see `frame.ts`). */
 export type ColumnKind =
@@ -67,11 +71,6 @@ export function finishColumn(writer: ColumnWriter, name: string, dtype: DataType
   return pl.DataFrame(inputs).select(expression).getColumn(name);
 }
 
-/** Row indices into a list of distinct values, NaN for null, as a UInt32 column. */
-function indexColumn(key: string): Expr {
-  return pl.col(key).fillNan(null).cast(pl.UInt32);
-}
-
 function textProblem(value: unknown, what: string): string {
   if (typeof value !== "string") return `holds ${typeof value}, not string`;
   return `holds ${JSON.stringify(value.slice(0, 40))}, a ${what} that could not be read`;
@@ -80,7 +79,7 @@ function textProblem(value: unknown, what: string): string {
 /** Numbers in a double array, NaN for null, cast to the dtype at the end. */
 class NumberWriter implements ColumnWriter {
   readonly #type: "number" | "boolean";
-  readonly #values: number[] = [];
+  readonly #values = new Doubles();
 
   constructor(type: "number" | "boolean") {
     this.#type = type;
@@ -91,20 +90,31 @@ class NumberWriter implements ColumnWriter {
   }
 
   write(value: unknown): boolean {
-    if (value === null || value === undefined) this.#values.push(NaN);
-    else if (this.#type === "number" ? typeof value === "number" : typeof value === "boolean") {
-      this.#values.push(Number(value));
+    if (typeof value === "number" && this.#type === "number") this.#values.push(value);
+    else if (value === null || value === undefined) this.#values.push(NaN);
+    else if (typeof value === "boolean" && this.#type === "boolean") {
+      this.#values.push(value ? 1 : 0);
     } else return false;
     return true;
   }
 
   plan(name: string, dtype: DataType, key: string): ColumnPlan {
-    return {
-      inputs: [pl.Series(key, new Float64Array(this.#values))],
-      expression: pl.col(key).fillNan(null).cast(dtype).alias(name),
-    };
+    const values = this.#values.written();
+    return { inputs: [pl.Series(key, values)], expression: cast(key, dtype, name, values) };
   }
 }
+
+/**
+ * The double column `key` as `name` of `dtype`, NaN read as null: without the null step when
+ * there is no NaN (nodejs-polars builds each step of an expression in some tens of µs).
+ */
+function cast(key: string, dtype: DataType, name: string, values?: Float64Array): Expr {
+  const column = values && !hasNaN(values) ? pl.col(key) : pl.col(key).fillNan(null);
+  return column.cast(dtype).alias(name);
+}
+
+/** Seconds whose microseconds a double holds exactly (below 2^53 µs). */
+const MAX_EXACT_SECONDS = 9_007_199_253;
 
 /** TM timestamps as epoch seconds and microseconds, combined into Datetime(us, UTC). */
 class TimestampWriter implements ColumnWriter {
@@ -132,14 +142,29 @@ class TimestampWriter implements ColumnWriter {
   }
 
   plan(name: string, dtype: DataType, key: string): ColumnPlan {
-    const [seconds, micros] = [`${key}.seconds`, `${key}.micros`];
+    const length = this.#length;
+    const seconds = this.#seconds.subarray(0, length);
+    const micros = this.#micros.subarray(0, length);
+    // Epoch microseconds as doubles while they are exact (years 1685 to 2255): one column and
+    // a cast; else seconds and microseconds apart, combined in Int64.
+    const exact = new Float64Array(length);
+    let inRange = true;
+    for (let i = 0; i < length && inRange; i++) {
+      const second = seconds[i]!;
+      inRange = !(Math.abs(second) > MAX_EXACT_SECONDS);
+      exact[i] = second * 1_000_000 + micros[i]!;
+    }
+    if (inRange) {
+      return {
+        inputs: [pl.Series(key, exact)],
+        expression: cast(key, pl.Int64, name, exact).cast(dtype),
+      };
+    }
+    const [secondsKey, microsKey] = [`${key}.seconds`, `${key}.micros`];
     return {
-      inputs: [
-        pl.Series(seconds, this.#seconds.subarray(0, this.#length)),
-        pl.Series(micros, this.#micros.subarray(0, this.#length)),
-      ],
-      expression: pl.col(seconds).fillNan(null).cast(pl.Int64)
-        .mul(pl.lit(1_000_000).cast(pl.Int64)).add(pl.col(micros).cast(pl.Int64)).cast(dtype)
+      inputs: [pl.Series(secondsKey, seconds), pl.Series(microsKey, micros)],
+      expression: pl.col(secondsKey).fillNan(null).cast(pl.Int64)
+        .mul(pl.lit(1_000_000).cast(pl.Int64)).add(pl.col(microsKey).cast(pl.Int64)).cast(dtype)
         .alias(name),
     };
   }
@@ -160,7 +185,7 @@ class DayWriter implements ColumnWriter {
     return textProblem(value, "day");
   }
 
-  readonly #days: number[] = [];
+  readonly #days = new Doubles();
 
   write(value: unknown): boolean {
     if (value === null || value === undefined) this.#days.push(NaN);
@@ -174,79 +199,34 @@ class DayWriter implements ColumnWriter {
   }
 
   plan(name: string, dtype: DataType, key: string): ColumnPlan {
+    const days = this.#days.written();
     return {
-      inputs: [pl.Series(key, new Float64Array(this.#days))],
-      expression: pl.col(key).fillNan(null).cast(pl.Int32).cast(dtype).alias(name),
+      inputs: [pl.Series(key, days)],
+      expression: cast(key, pl.Int32, name, days).cast(dtype),
     };
-  }
-}
-
-/** Rows a string column is dictionary-coded for before it may give up on it. */
-const DICTIONARY_TRIAL = 256;
-
-/**
- * Strings as dictionary codes, so that each distinct string crosses into polars once, while
- * they repeat (enums, usernames). A column of mostly distinct strings (names, descriptions)
- * turns to plain text joined at the end: hashing every long, fresh string would cost more.
- */
-class StringWriter implements ColumnWriter {
-  problem(value: unknown): string {
-    return `holds ${typeof value}, not string`;
-  }
-
-  #codes: Map<string, number> | undefined = new Map();
-  readonly #values: string[] = [];
-  readonly #rows: number[] = [];
-  /** The column as text, once dictionary coding gave up. */
-  #texts: (string | null)[] | undefined;
-
-  write(value: unknown): boolean {
-    const codes = this.#codes;
-    if (value !== null && value !== undefined && typeof value !== "string") return false;
-    if (!codes) this.#texts!.push(value ?? null);
-    else if (value === null || value === undefined) this.#rows.push(0);
-    else {
-      let code = codes.get(value);
-      if (code === undefined) {
-        code = this.#values.push(value);
-        codes.set(value, code);
-        if (code > DICTIONARY_TRIAL && code * 2 > this.#rows.length) this.#giveUpDictionary();
-        else this.#rows.push(code);
-      } else this.#rows.push(code);
-    }
-    return true;
-  }
-
-  plan(name: string, _dtype: DataType, key: string): ColumnPlan {
-    if (this.#texts) return textPlan(name, key, this.#texts);
-    const indices = new Float64Array(this.#rows.length);
-    this.#rows.forEach((code, i) => indices[i] = code === 0 ? NaN : code - 1);
-    return {
-      inputs: [pl.Series(key, indices)],
-      expression: textsExpression(this.#values).gather(indexColumn(key)).alias(name),
-    };
-  }
-
-  /** Turns the codes so far (and the value just added, the last one) into text. */
-  #giveUpDictionary(): void {
-    const values = this.#values;
-    this.#texts = this.#rows.map((code) => code === 0 ? null : values[code - 1]!);
-    this.#texts.push(values[values.length - 1]!);
-    this.#codes = undefined;
   }
 }
 
 const ELEMENT_SEPARATOR = "\x1e";
 
+/** The element kind of each list of scalars, for the flat route (`struct_lists.ts`). */
+const LIST_ELEMENTS: Partial<Record<ColumnKind, StructFieldKind>> = {
+  "list<int>": "int",
+  "list<float>": "float",
+  "list<str>": "str",
+};
+
 /** Lists and JSON values, kept until the end, then sent as text and decoded by polars. */
 class TextWriter implements ColumnWriter {
   readonly #kind: ColumnKind;
+  readonly #fields: Readonly<Record<string, StructFieldKind>> | undefined;
   readonly #values: unknown[] = [];
   /** Whether the texts are lists of strings joined with separators, not JSON. */
   #joinedLists = false;
 
-  constructor(kind: ColumnKind) {
+  constructor(kind: ColumnKind, fields?: Readonly<Record<string, StructFieldKind>>) {
     this.#kind = kind;
+    this.#fields = fields;
   }
 
   problem(value: unknown): string {
@@ -261,6 +241,15 @@ class TextWriter implements ColumnWriter {
   }
 
   plan(name: string, dtype: DataType, key: string): ColumnPlan {
+    // Nothing but nulls (activities send `issues: null`): a null literal of the dtype.
+    if (this.#values.every((value) => value === null)) {
+      return { inputs: [], expression: pl.lit(null).cast(dtype).alias(name) };
+    }
+    const element = this.#kind === "list<struct>" ? this.#fields : LIST_ELEMENTS[this.#kind];
+    if (element) {
+      const lists = structListSeries(key, this.#values, element, dtype);
+      if (lists) return { inputs: [lists], expression: pl.col(key).alias(name) };
+    }
     const texts = this.#texts(this.#values);
     if (this.#kind === "json") return textPlan(name, key, texts);
     // Lists repeat (campaigns, countries): each distinct one is decoded once.
@@ -328,17 +317,6 @@ function dictionaryOf(
   return { values, indices };
 }
 
-/** A column of texts (null stays null): the non-null ones, and each row's index among them. */
-function textPlan(name: string, key: string, texts: readonly (string | null)[]): ColumnPlan {
-  const values: string[] = [];
-  const indices = new Float64Array(texts.length);
-  texts.forEach((text, i) => indices[i] = text === null ? NaN : values.push(text) - 1);
-  return {
-    inputs: [pl.Series(key, indices)],
-    expression: textsExpression(values).gather(indexColumn(key)).alias(name),
-  };
-}
-
 /**
  * JSON text that polars' `jsonDecode` reads: it fails on the `\udXXX` escape JSON.stringify
  * writes for a lone surrogate, so such strings are first made U+FFFD, as a JS string crossing
@@ -381,7 +359,10 @@ function isJoinableList(value: unknown): boolean {
  * assert.equal(series.nullCount(), 1);
  * ```
  */
-export function columnWriter(kind: ColumnKind): ColumnWriter {
+export function columnWriter(
+  kind: ColumnKind,
+  fields?: Readonly<Record<string, StructFieldKind>>,
+): ColumnWriter {
   switch (kind) {
     case "int":
     case "float":
@@ -395,6 +376,6 @@ export function columnWriter(kind: ColumnKind): ColumnWriter {
     case "str":
       return new StringWriter();
     default:
-      return new TextWriter(kind);
+      return new TextWriter(kind, fields);
   }
 }

@@ -16,6 +16,7 @@ import type { z } from "../deps.ts";
 import { compileChecks } from "./checks.ts";
 import { type Decoder, INVALID } from "./invalid.ts";
 import { objectDecoder, type UnknownKeys } from "./object.ts";
+import { type Bind, guarded, inlineOf, withInline } from "./inline.ts";
 
 export { type Decoder, INVALID };
 
@@ -34,11 +35,35 @@ function withChecks(schema: Schema, decode: Decoder): Decoder {
   };
 }
 
-/** A leaf type's decoder: one closure for the type test and the checks. */
-function leaf(schema: Schema, isType: (input: unknown) => boolean): Decoder {
+/**
+ * A leaf type's decoder: one closure for the type test and the checks, and the same as an
+ * inline guard (`typeTest` is `isType` as source over a variable).
+ */
+function leaf(
+  schema: Schema,
+  isType: (input: unknown) => boolean,
+  typeTest: (input: string) => string,
+): Decoder {
   const check = compileChecks(schema);
-  if (!check) return (input) => isType(input) ? input : INVALID;
-  return (input) => isType(input) && check(input as never) ? input : INVALID;
+  if (!check) {
+    return withInline((input) => isType(input) ? input : INVALID, guarded(typeTest));
+  }
+  return withInline(
+    (input) => isType(input) && check(input as never) ? input : INVALID,
+    guarded((input, bind) => `${typeTest(input)} && ${bind(check)}(${input})`),
+  );
+}
+
+/** Whether a default value can be written into generated source as a shared constant. */
+function isPrimitive(value: unknown): boolean {
+  return value === null || (typeof value !== "object" && typeof value !== "function");
+}
+
+/** A guard of several guards: any of them (a union or a nullable of guarded decoders). */
+function anyGuard(
+  guards: ((input: string, bind: Bind) => string)[],
+): (input: string, bind: Bind) => string {
+  return (input, bind) => `(${guards.map((guard) => guard(input, bind)).join(" || ")})`;
 }
 
 function isString(input: unknown): boolean {
@@ -103,23 +128,35 @@ function compile(schema: Schema): Decoder {
   const def = schema._zod.def;
   switch (def.type) {
     case "string":
-      return leaf(schema, isString);
+      return leaf(schema, isString, (x) => `typeof ${x} === "string"`);
     case "number":
       if (isSafeIntegerOnly(schema)) {
-        return (input) => Number.isSafeInteger(input) ? input : INVALID;
+        return withInline(
+          (input) => Number.isSafeInteger(input) ? input : INVALID,
+          guarded((x) => `Number.isSafeInteger(${x})`),
+        );
       }
-      return leaf(schema, isNumber);
+      return leaf(schema, isNumber, (x) => `typeof ${x} === "number" && Number.isFinite(${x})`);
     case "boolean":
-      return leaf(schema, (input) => typeof input === "boolean");
+      return leaf(
+        schema,
+        (input) => typeof input === "boolean",
+        (x) => `typeof ${x} === "boolean"`,
+      );
     case "null":
-      return withChecks(schema, (input) => input === null ? input : INVALID);
+      return leaf(schema, (input) => input === null, (x) => `${x} === null`);
     case "unknown":
     case "any":
       return withChecks(schema, (input) => input);
     case "literal":
     case "enum": {
       const values = schema._zod.values ?? unsupported(def.type);
-      return withChecks(schema, (input) => values.has(input as never) ? input : INVALID);
+      const decode = withChecks(
+        schema,
+        (input) => values.has(input as never) ? input : INVALID,
+      );
+      if (compileChecks(schema)) return decode;
+      return withInline(decode, guarded((x, bind) => `${bind(values)}.has(${x})`));
     }
     case "array":
       return withChecks(schema, arrayDecoder(compile((def as z.core.$ZodArrayDef).element)));
@@ -144,7 +181,10 @@ function compile(schema: Schema): Decoder {
     }
     case "nullable": {
       const inner = compile((def as z.core.$ZodNullableDef).innerType);
-      return withChecks(schema, (input) => input === null ? input : inner(input));
+      const decode = withChecks(schema, (input) => input === null ? input : inner(input));
+      const guard = inlineOf(inner)?.guard;
+      if (!guard || compileChecks(schema)) return decode;
+      return withInline(decode, guarded(anyGuard([(x) => `${x} === null`, guard])));
     }
     case "optional": {
       const innerType = (def as z.core.$ZodOptionalDef).innerType;
@@ -161,16 +201,36 @@ function compile(schema: Schema): Decoder {
     case "default": {
       const defaults = def as z.core.$ZodDefaultDef;
       const inner = compile(defaults.innerType);
-      return withChecks(schema, (input) => {
+      const decode = withChecks(schema, (input) => {
         if (input === undefined) return defaults.defaultValue;
         const value = inner(input);
         return value === undefined ? defaults.defaultValue : value;
+      });
+      // A guarded inner decoder returns its input, never undefined for a defined input.
+      const guard = inlineOf(inner)?.guard;
+      const fallback = defaults.defaultValue;
+      if (!guard || compileChecks(schema) || !isPrimitive(fallback)) return decode;
+      return withInline(decode, {
+        value: (x, bind) =>
+          `(${x} === undefined ? ${bind(fallback)} : ${guard(x, bind)} ? ${x} : INVALID)`,
       });
     }
     case "union": {
       const union = def as z.core.$ZodUnionDef;
       if ("discriminator" in union || "inclusive" in union) unsupported("discriminated union");
-      return withChecks(schema, unionDecoder(union.options.map(compile)));
+      const options = union.options.map(compile);
+      const decode = withChecks(schema, unionDecoder(options));
+      if (compileChecks(schema)) return decode;
+      const guards = options.map((option) => inlineOf(option)?.guard);
+      if (guards.every((guard) => guard !== undefined)) {
+        return withInline(decode, guarded(anyGuard(guards)));
+      }
+      // The first option accepts as it is: no call; else the whole union, as a call.
+      const first = guards[0];
+      if (!first) return decode;
+      return withInline(decode, {
+        value: (x, bind) => `(${first(x, bind)} ? ${x} : ${bind(decode)}(${x}))`,
+      });
     }
     case "pipe": {
       const pipe = def as z.core.$ZodPipeDef;

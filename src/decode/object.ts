@@ -11,6 +11,7 @@
  */
 
 import { type Decoder, INVALID } from "./invalid.ts";
+import { type Bind, inlineOf } from "./inline.ts";
 
 /** One key of an object schema, with its compiled decoder and zod's optionality marks. */
 export interface ObjectField {
@@ -37,27 +38,30 @@ function acceptsUndefined(decode: Decoder): boolean {
  * Source that decodes field `i` into `v${i}` or returns INVALID, and clears `same` unless the
  * input's own value is also the output's.
  */
-function decodeSource(field: ObjectField, i: number): string {
+function decodeSource(field: ObjectField, i: number, bind: Bind): string {
   const key = JSON.stringify(field.key);
+  // The field's decoder written out in place (type test, null test, checks), or a call.
+  const inline = inlineOf(field.decode);
+  const decode = (input: string) => inline ? inline.value(input, bind) : `decoders[${i}](${input})`;
   const lines = [`const r${i} = input[${key}];`];
   // A key Object.prototype also has may be inherited, not the input's own.
   if (field.key in Object.prototype) lines.push(`if (!Object.hasOwn(input, ${key})) same = false;`);
   if (field.optin === undefined) {
     // A required key that is absent is refused even if its schema accepts undefined.
     if (acceptsUndefined(field.decode)) lines.push(`if (!(${key} in input)) return INVALID;`);
-    lines.push(`const v${i} = decoders[${i}](r${i});`, `if (v${i} === INVALID) return INVALID;`);
+    lines.push(`const v${i} = ${decode(`r${i}`)};`, `if (v${i} === INVALID) return INVALID;`);
     lines.push(`if (v${i} !== r${i}) same = false;`);
     return lines.join(" ");
   }
   lines.push(`const p${i} = ${key} in input;`);
   if (field.optout === "optional" && field.optin === "optional") {
     // Absent: nothing to decode, nothing in the output.
-    lines.push(`let v${i}; if (p${i}) { v${i} = decoders[${i}](r${i});`);
+    lines.push(`let v${i}; if (p${i}) { v${i} = ${decode(`r${i}`)};`);
     lines.push(`if (v${i} === INVALID) return INVALID; if (v${i} !== r${i}) same = false;`);
     lines.push(`} else same = false;`);
     return lines.join(" ");
   }
-  lines.push(`let v${i} = decoders[${i}](r${i}); let k${i} = true;`);
+  lines.push(`let v${i} = ${decode(`r${i}`)}; let k${i} = true;`);
   lines.push(
     field.optout === "optional"
       ? `if (v${i} === INVALID) { if (p${i}) return INVALID; k${i} = false; }`
@@ -96,12 +100,18 @@ function assignSource(field: ObjectField, i: number): string {
 export function objectDecoder(fields: readonly ObjectField[], unknownKeys: UnknownKeys): Decoder {
   const shaped = fields.filter((field) => field.key !== "__proto__");
   const indexed = shaped.map((field) => [field, fields.indexOf(field)] as const);
+  const constants: unknown[] = [];
+  const bind: Bind = (value) => {
+    let index = constants.indexOf(value);
+    if (index < 0) index = constants.push(value) - 1;
+    return `constants[${index}]`;
+  };
   const unknownKeyLoop = (action: string) =>
     `for (const key in input) { if (!known.has(key)) { ${action} } }`;
   const body = [
     'if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;',
     "let same = true;",
-    ...indexed.map(([field, i]) => decodeSource(field, i)),
+    ...indexed.map(([field, i]) => decodeSource(field, i, bind)),
   ];
   if (unknownKeys === "strict") body.push(unknownKeyLoop("return INVALID;"));
   // Every value the input's own and no other key: the input is already zod's output.
@@ -119,11 +129,13 @@ export function objectDecoder(fields: readonly ObjectField[], unknownKeys: Unkno
     "decoders",
     "known",
     "INVALID",
+    "constants",
     `return function decodeObject(input) { ${body.join("\n")} };`,
   );
   return make(
     fields.map((field) => field.decode),
     new Set(fields.map((field) => field.key)),
     INVALID,
+    constants,
   ) as Decoder;
 }

@@ -20,6 +20,12 @@ export const TEXT_SEPARATOR = "\x1f";
 /** Joined buffers stay well below V8's limit of about 2^29 characters. */
 const MAX_JOINED = 2 ** 27;
 
+/**
+ * Below this many texts one at a time is cheaper: the joined route pays about 0.7 ms of
+ * fixed polars cost (a frame and a select), the one-at-a-time route about 0.5 µs a text.
+ */
+const MIN_JOINED = 2048;
+
 /** Whether the texts joined stay below {@link MAX_JOINED}. */
 function isShortEnough(texts: readonly (string | null)[]): boolean {
   let length = 0;
@@ -41,7 +47,7 @@ function isShortEnough(texts: readonly (string | null)[]): boolean {
  */
 export function textSeries(name: string, texts: readonly (string | null)[]): Series {
   const oneByOne = () => pl.Series(name, texts as (string | null)[], pl.String);
-  if (texts.length === 0 || !isShortEnough(texts)) return oneByOne();
+  if (texts.length < MIN_JOINED || !isShortEnough(texts)) return oneByOne();
   let nulls: Uint8Array | undefined;
   const parts = texts.map((text, index) => {
     if (text !== null) return text;

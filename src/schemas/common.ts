@@ -6,6 +6,8 @@
  */
 
 import { z } from "../deps.ts";
+import { EQUIVALENT_CHECKS } from "../decode/checks.ts";
+import { isTmTimestamp } from "../decode/timestamps.ts";
 
 /**
  * The `pagination` object of paged endpoints.
@@ -85,7 +87,9 @@ export const TmDateTime = z.string()
   .regex(TM_DATE_TIME_PATTERN, {
     message: "Expected a UTC timestamp like 2024-05-01T12:34:56[.ffffff][Z]",
   })
-  .refine(isCalendarTime, { message: "Expected a real calendar date and time" });
+  .refine(isCalendarTime, { message: "Expected a real calendar date and time" })
+  // The pattern and the refinement in one pass, for the compiled decoder.
+  .register(EQUIVALENT_CHECKS, { accepts: isTmTimestamp as (value: never) => boolean });
 /** A TM timestamp string. */
 export type TmDateTime = z.infer<typeof TmDateTime>;
 

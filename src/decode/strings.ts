@@ -1,0 +1,137 @@
+/**
+ * String columns: dictionary codes while values repeat, plain text once they do not.
+ *
+ * @module
+ */
+
+import { type DataType, pl } from "../deps.ts";
+import type { ColumnPlan, ColumnWriter } from "./columns.ts";
+import { Doubles, hasNaN } from "./doubles.ts";
+import { textSeries, textsExpression } from "./text.ts";
+
+/** A polars expression. */
+type Expr = ReturnType<typeof pl.col>;
+
+/** Row indices into a list of distinct values, NaN for null, as a UInt32 column. */
+export function indexColumn(key: string, indices?: Float64Array): Expr {
+  const column = indices && !hasNaN(indices) ? pl.col(key) : pl.col(key).fillNan(null);
+  return column.cast(pl.UInt32);
+}
+
+/** A column of texts (null stays null), sent as they are. */
+export function textPlan(name: string, key: string, texts: readonly (string | null)[]): ColumnPlan {
+  return { inputs: [textSeries(key, texts)], expression: pl.col(key).alias(name) };
+}
+
+/** Rows a string column is dictionary-coded for before it may give up on it. */
+export const DICTIONARY_TRIAL = 256;
+
+/**
+ * A cheap hash of a string from its length and six of its characters: V8 would hash every
+ * character of every fresh string JSON.parse made (only strings of up to 10 characters come
+ * internalized), and a dictionary lookup compares the candidate with `===` anyway.
+ */
+function sampleHash(text: string): number {
+  const n = text.length;
+  let h = Math.imul(n, 0x9e3779b1);
+  h = Math.imul(h ^ text.charCodeAt(0), 0x85ebca6b);
+  h = Math.imul(h ^ text.charCodeAt(n - 1), 0xc2b2ae35);
+  h = Math.imul(h ^ text.charCodeAt(n >> 1), 0x27d4eb2f);
+  h = Math.imul(h ^ text.charCodeAt(n >> 2), 0x165667b1);
+  h = Math.imul(h ^ text.charCodeAt(n - 2), 0x9e3779b1);
+  h = Math.imul(h ^ text.charCodeAt((3 * n) >> 2), 0x85ebca6b);
+  return h ^ (h >>> 15);
+}
+
+/**
+ * Strings as dictionary codes, so that each distinct string crosses into polars once, while
+ * they repeat (enums, usernames): a hash table of codes in a typed array, probed by
+ * {@link sampleHash} and confirmed with `===`, and the last value remembered (runs are common).
+ * A column of mostly distinct strings (names, descriptions) turns to plain text joined at the
+ * end: coding every long, fresh string would cost more.
+ */
+export class StringWriter implements ColumnWriter {
+  problem(value: unknown): string {
+    return `holds ${typeof value}, not string`;
+  }
+
+  /** Open addressing: 0 is empty, else a code + 1. Undefined once coding gave up. */
+  #table: Int32Array | undefined = new Int32Array(64);
+  readonly #values: string[] = [];
+  /** Each row's code (its index in `#values`), NaN for null. */
+  readonly #rows = new Doubles();
+  #last: string | undefined;
+  #lastCode = 0;
+  /** The column as text, once dictionary coding gave up. */
+  #texts: (string | null)[] | undefined;
+
+  write(value: unknown): boolean {
+    if (typeof value === "string") {
+      if (value === this.#last) this.#rows.push(this.#lastCode);
+      else if (this.#table) this.#code(value, this.#table);
+      else this.#texts!.push(value);
+    } else if (value === null || value === undefined) {
+      if (this.#texts) this.#texts.push(null);
+      else this.#rows.push(NaN);
+    } else return false;
+    return true;
+  }
+
+  #code(value: string, table: Int32Array): void {
+    const mask = table.length - 1;
+    let slot = sampleHash(value) & mask;
+    const values = this.#values;
+    for (;;) {
+      const held = table[slot]!;
+      if (held === 0) break;
+      if (values[held - 1] === value) {
+        this.#last = value;
+        this.#lastCode = held - 1;
+        this.#rows.push(held - 1);
+        return;
+      }
+      slot = (slot + 1) & mask;
+    }
+    const code = values.push(value) - 1;
+    if (code >= DICTIONARY_TRIAL && code * 2 > this.#rows.length) {
+      this.#giveUpDictionary();
+      return;
+    }
+    table[slot] = code + 1;
+    this.#last = value;
+    this.#lastCode = code;
+    this.#rows.push(code);
+    if (4 * values.length > 3 * table.length) this.#rehash(table.length * 2);
+  }
+
+  #rehash(size: number): void {
+    const table = new Int32Array(size);
+    const mask = size - 1;
+    this.#values.forEach((value, code) => {
+      let slot = sampleHash(value) & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = code + 1;
+    });
+    this.#table = table;
+  }
+
+  plan(name: string, _dtype: DataType, key: string): ColumnPlan {
+    if (this.#texts) return textPlan(name, key, this.#texts);
+    const codes = this.#rows.written();
+    return {
+      inputs: [pl.Series(key, codes)],
+      expression: textsExpression(this.#values).gather(indexColumn(key, codes)).alias(name),
+    };
+  }
+
+  /** Turns the codes so far (and the value just added, the last one) into text. */
+  #giveUpDictionary(): void {
+    const values = this.#values;
+    const texts: (string | null)[] = [];
+    for (const code of this.#rows.written()) texts.push(code === code ? values[code]! : null);
+    texts.push(values[values.length - 1]!);
+    this.#texts = texts;
+    this.#table = undefined;
+    this.#last = undefined;
+  }
+}
