@@ -61,6 +61,30 @@ Deno.test("a project of a list of ids that became private is marked, not kept as
   }
 });
 
+Deno.test("ids TM refuses on a first sync are reported as refused, not silently skipped", async () => {
+  const emulator = await startEmulator({ port: 0, seed: 9, projects: 16 });
+  const dir = await Deno.makeTempDir();
+  try {
+    const tm = createClient({ baseUrl: emulator.url, progress: false });
+    const visible = emulator.world.projects.find((p) => p.status === "PUBLISHED" && !p.private)!;
+    const hidden = emulator.world.projects.find((p) => p.id !== visible.id)!;
+    hidden.private = true;
+    hidden.status = "PUBLISHED";
+    const missing = Math.max(...emulator.world.projects.map((p) => p.id)) + 1;
+    const report = await mirror(tm, dir, { projects: [visible.id, hidden.id, missing] }).sync();
+    assert.deepEqual(report.fetched.map((f) => f.projectId), [visible.id]);
+    assert.deepEqual(report.marked, []);
+    assert.deepEqual(
+      report.refused.toSorted((a, b) => a.projectId - b.projectId),
+      [{ projectId: hidden.id, mark: "private" }, { projectId: missing, mark: "deleted" }]
+        .toSorted((a, b) => a.projectId - b.projectId),
+    );
+  } finally {
+    await emulator.close();
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("bad arguments throw before any request, naming the value", async () => {
   const emulator = await startEmulator({ port: 0, projects: 3 });
   try {

@@ -112,7 +112,8 @@ async function main(): Promise<void> {
     console.log(
       `${report.listed} projects listed: ${reasons("new")} new, ${reasons("updated")} updated, ` +
         `${reasons("activity")} with new activity, ${report.probed} probed, ` +
-        `${report.marked.length} marked, ${report.failed.length} failed`,
+        `${report.marked.length} marked, ${report.refused.length} refused, ` +
+        `${report.failed.length} failed`,
     );
     console.log(
       report.activeHours === null
@@ -121,6 +122,9 @@ async function main(): Promise<void> {
     );
     if (report.sweptTemps > 0) {
       console.log(`removed ${report.sweptTemps} temporary files a killed sync had left`);
+    }
+    for (const { projectId, mark } of report.refused) {
+      console.log(`  project ${projectId}: refused by TM (${mark}), not in the mirror`);
     }
     for (const failure of report.failed) {
       console.log(`  project ${failure.projectId}: ${failure.error}`);

@@ -53,6 +53,12 @@ export interface SyncReport {
   activeHours: number | null;
   /** Projects marked as no longer current, with why. */
   marked: { projectId: number; mark: ProjectMark }[];
+  /**
+   * Projects of the scope that TM refused (403: private, 404: deleted) and the mirror never
+   * held, so nothing was written for them: a listed id that does not exist, or a project that
+   * became private between the listing and its fetch.
+   */
+  refused: { projectId: number; mark: ProjectMark }[];
   /** Temporary files of this shard that a killed sync had left, removed before this one. */
   sweptTemps: number;
   /** Projects that failed for another reason; the next sync tries them again. */
@@ -94,6 +100,7 @@ export async function runSync(settings: SyncSettings, state: MirrorState): Promi
   const report = {
     fetched: [] as SyncReport["fetched"],
     marked: [] as SyncReport["marked"],
+    refused: [] as SyncReport["refused"],
     failed: [] as SyncReport["failed"],
   };
   const sweptTemps = await sweepTemps(dir, shard);
@@ -108,7 +115,11 @@ export async function runSync(settings: SyncSettings, state: MirrorState): Promi
 
   const mark = async (projectId: number, value: ProjectMark) => {
     const held = state.projects[projectId];
-    if (held === undefined || held.mark === value) return;
+    if (held === undefined) {
+      report.refused.push({ projectId, mark: value });
+      return;
+    }
+    if (held.mark === value) return;
     const row = await readPartition(dir, "projects", projectId);
     if (row !== undefined) {
       await writePartition(dir, "projects", projectId, withMark(row.drop("mirrorState"), value));
@@ -240,6 +251,7 @@ export async function runSync(settings: SyncSettings, state: MirrorState): Promi
     probed: plan.probe.length,
     activeHours,
     marked: report.marked,
+    refused: report.refused,
     sweptTemps,
     failed: report.failed,
     // Answers, the heartbeat when this sync asked it (a client asks once), and refusals.
