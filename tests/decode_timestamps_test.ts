@@ -31,16 +31,22 @@ Deno.test("isTmTimestamp accepts exactly what TmDateTime's zod checks accept", (
     texts.push(base.slice(0, at) + ALPHABET[random(ALPHABET.length)] + base.slice(at + 1));
     texts.push(base.slice(0, at) + ALPHABET[random(ALPHABET.length)] + base.slice(at));
     for (const text of texts) {
+      // Read before the check has seen it (so not from the check's memo).
+      const fresh = [new Float64Array(1), new Int32Array(1)] as const;
+      const written = writeTimestamp(text, fresh[0], fresh[1], 0);
       const zod = TmDateTime.safeParse(text).success;
+      assert.equal(written, zod, JSON.stringify(text));
       assert.equal(isTmTimestamp(text), zod, JSON.stringify(text));
       assert.equal(compileDecoder(TmDateTime)(text) !== INVALID, zod, JSON.stringify(text));
       checked++;
-      if (!zod) continue;
-      accepted++;
-      // The instant it reads, to the millisecond, is the one Date.parse reads.
       const seconds = new Float64Array(1);
       const micros = new Int32Array(1);
-      writeTimestamp(text, seconds, micros, 0);
+      if (!zod) continue;
+      accepted++;
+      // After the check, the same instant (taken from its memo).
+      assert.equal(writeTimestamp(text, seconds, micros, 0), true);
+      assert.deepEqual([seconds[0], micros[0]], [fresh[0][0], fresh[1][0]], JSON.stringify(text));
+      // The instant it reads, to the millisecond, is the one Date.parse reads.
       const millis = /^(.{19})(\.\d{1,3})?/.exec(text)!;
       assert.equal(
         seconds[0]! * 1000 + Math.floor(micros[0]! / 1000),

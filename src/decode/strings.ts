@@ -57,6 +57,8 @@ export class StringWriter implements ColumnWriter {
 
   /** Open addressing: 0 is empty, else a code + 1. Undefined once coding gave up. */
   #table: Int32Array | undefined = new Int32Array(64);
+  /** The {@link sampleHash} of the value each slot of `#table` holds. */
+  #hashes = new Int32Array(64);
   readonly #values: string[] = [];
   /** Each row's code (its index in `#values`), NaN for null. */
   readonly #rows = new Doubles();
@@ -79,12 +81,15 @@ export class StringWriter implements ColumnWriter {
 
   #code(value: string, table: Int32Array): void {
     const mask = table.length - 1;
-    let slot = sampleHash(value) & mask;
+    const hash = sampleHash(value);
+    let slot = hash & mask;
     const values = this.#values;
+    const hashes = this.#hashes;
     for (;;) {
       const held = table[slot]!;
       if (held === 0) break;
-      if (values[held - 1] === value) {
+      // The hash first: most strings that share a slot differ in it, and are not compared.
+      if (hashes[slot] === hash && values[held - 1] === value) {
         this.#last = value;
         this.#lastCode = held - 1;
         this.#rows.push(held - 1);
@@ -98,6 +103,7 @@ export class StringWriter implements ColumnWriter {
       return;
     }
     table[slot] = code + 1;
+    hashes[slot] = hash;
     this.#last = value;
     this.#lastCode = code;
     this.#rows.push(code);
@@ -106,13 +112,17 @@ export class StringWriter implements ColumnWriter {
 
   #rehash(size: number): void {
     const table = new Int32Array(size);
+    const hashes = new Int32Array(size);
     const mask = size - 1;
     this.#values.forEach((value, code) => {
-      let slot = sampleHash(value) & mask;
+      const hash = sampleHash(value);
+      let slot = hash & mask;
       while (table[slot] !== 0) slot = (slot + 1) & mask;
       table[slot] = code + 1;
+      hashes[slot] = hash;
     });
     this.#table = table;
+    this.#hashes = hashes;
   }
 
   plan(name: string, _dtype: DataType, key: string): ColumnPlan {
@@ -132,6 +142,7 @@ export class StringWriter implements ColumnWriter {
     texts.push(values[values.length - 1]!);
     this.#texts = texts;
     this.#table = undefined;
+    this.#hashes = new Int32Array(0);
     this.#last = undefined;
   }
 }

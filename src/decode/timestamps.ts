@@ -77,54 +77,109 @@ export function epochDay(text: string): number {
   return text.length === 10 ? dayAt(text) : NaN;
 }
 
-/** Whether the text ends at `from` with nothing, `Z`, `+00:00` or `+00:00Z`. */
-function isUtcSuffix(text: string, from: number): boolean {
-  const rest = text.length - from;
-  if (rest === 0) return true;
-  if (rest === 1) return text.charCodeAt(from) === 90;
-  if (rest !== 6 && rest !== 7) return false;
-  if (text.charCodeAt(from) !== 43 || text.charCodeAt(from + 3) !== 58) return false;
-  if (twoDigits(text, from + 1) !== 0 || twoDigits(text, from + 4) !== 0) return false;
-  return rest === 6 || text.charCodeAt(from + 6) === 90;
+/** `10 ** (6 - k)`: the scale of a fraction read to `k` digits, in microseconds. */
+const FRACTION_SCALE = [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
+
+/** The microseconds of the fraction of the timestamp {@link timestampSeconds} last read. */
+let fractionMicros = 0;
+
+/** Whether a character code (minus 48) is not an ASCII digit (NaN, past the end, is not). */
+function notDigit(code: number): boolean {
+  return !(code >= 0 && code <= 9);
 }
 
 /**
- * A TM timestamp's whole epoch seconds; NaN when the text is not a TM timestamp of a real
- * moment (its fraction, if any, of 1 to 9 digits, is checked but not read).
+ * A TM timestamp's whole epoch seconds, in one pass over its character codes, or NaN when the
+ * text is not a TM timestamp of a real moment. The microseconds of its fraction (digits past
+ * the sixth dropped) are left in {@link fractionMicros}.
  */
 function timestampSeconds(text: string): number {
-  if (text.length < 19 || text.charCodeAt(10) !== 84) return NaN;
-  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return NaN;
-  const days = dayAt(text);
-  const hour = twoDigits(text, 11);
-  const minute = twoDigits(text, 14);
-  const second = twoDigits(text, 17);
-  if (Number.isNaN(days) || hour < 0 || hour > 23 || minute < 0 || minute > 59) return NaN;
-  if (second < 0 || second > 59) return NaN;
+  const length = text.length;
+  if (length < 19) return NaN;
+  if (
+    text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 ||
+    text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58
+  ) return NaN;
+  const y0 = text.charCodeAt(0) - 48;
+  const y1 = text.charCodeAt(1) - 48;
+  const y2 = text.charCodeAt(2) - 48;
+  const y3 = text.charCodeAt(3) - 48;
+  const mo0 = text.charCodeAt(5) - 48;
+  const mo1 = text.charCodeAt(6) - 48;
+  const d0 = text.charCodeAt(8) - 48;
+  const d1 = text.charCodeAt(9) - 48;
+  const h0 = text.charCodeAt(11) - 48;
+  const h1 = text.charCodeAt(12) - 48;
+  const mi0 = text.charCodeAt(14) - 48;
+  const mi1 = text.charCodeAt(15) - 48;
+  const s0 = text.charCodeAt(17) - 48;
+  const s1 = text.charCodeAt(18) - 48;
+  if (
+    notDigit(y0) || notDigit(y1) || notDigit(y2) || notDigit(y3) || notDigit(mo0) ||
+    notDigit(mo1) || notDigit(d0) || notDigit(d1) || notDigit(h0) || notDigit(h1) ||
+    notDigit(mi0) || notDigit(mi1) || notDigit(s0) || notDigit(s1)
+  ) return NaN;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = mo0 * 10 + mo1;
+  const day = d0 * 10 + d1;
+  const hour = h0 * 10 + h1;
+  const minute = mi0 * 10 + mi1;
+  const second = s0 * 10 + s1;
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return NaN;
+  if (day > 28) {
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)) return NaN;
+  }
+  // The fraction, 1 to 9 digits, read to six.
   let end = 19;
+  let micros = 0;
   if (text.charCodeAt(19) === 46) {
-    for (end = 20; end < text.length; end++) {
-      if ((text.charCodeAt(end) - 48 >>> 0) > 9) break;
+    for (end = 20; end < length; end++) {
+      const digit = text.charCodeAt(end) - 48;
+      if (notDigit(digit)) break;
+      if (end < 26) micros = micros * 10 + digit;
     }
     if (end === 20 || end > 29) return NaN;
+    micros *= FRACTION_SCALE[Math.min(end, 26) - 20]!;
   }
-  if (!isUtcSuffix(text, end)) return NaN;
-  return days * 86_400 + hour * 3_600 + minute * 60 + second;
+  // Nothing, `Z`, `+00:00` or `+00:00Z`.
+  const rest = length - end;
+  if (rest === 1) {
+    if (text.charCodeAt(end) !== 90) return NaN;
+  } else if (rest === 6 || rest === 7) {
+    if (
+      text.charCodeAt(end) !== 43 || text.charCodeAt(end + 1) !== 48 ||
+      text.charCodeAt(end + 2) !== 48 || text.charCodeAt(end + 3) !== 58 ||
+      text.charCodeAt(end + 4) !== 48 || text.charCodeAt(end + 5) !== 48 ||
+      (rest === 7 && text.charCodeAt(end + 6) !== 90)
+    ) return NaN;
+  } else if (rest !== 0) return NaN;
+  fractionMicros = micros;
+  return (monthStart(year, month) + day - 1) * 86_400 + hour * 3_600 + minute * 60 + second;
 }
 
-/** The microseconds of a valid timestamp's fraction (digits past the sixth are dropped). */
-function fractionMicros(text: string): number {
-  if (text.charCodeAt(19) !== 46) return 0;
-  let micros = 0;
-  let scale = 100_000;
-  const end = Math.min(26, text.length);
-  for (let at = 20; at < end; at++) {
-    const digit = text.charCodeAt(at) - 48;
-    if (!(digit >= 0 && digit <= 9)) break;
-    micros += digit * scale;
-    scale /= 10;
-  }
-  return micros;
+/**
+ * The timestamps {@link isTmTimestamp} last accepted, with the instant each names, so that
+ * {@link writeTimestamp} does not read them again: a page is validated whole before its rows
+ * are written, and the column writer is then handed the very strings the check saw. A
+ * direct-mapped table of {@link MEMO_SIZE} entries, found by {@link memoSlot} and confirmed
+ * with `===` (a hit is the same text, so the same instant); a miss is read afresh.
+ */
+const MEMO_SIZE = 256;
+// Every entry is always a valid timestamp and its instant (at first, the epoch itself).
+const memoTexts: string[] = new Array<string>(MEMO_SIZE).fill("1970-01-01T00:00:00Z");
+const memoSeconds = new Float64Array(MEMO_SIZE);
+const memoMicros = new Int32Array(MEMO_SIZE);
+
+/**
+ * A timestamp's memo slot, from the characters that differ most between the rows of a page:
+ * hour, minute and second units and the one before the last (a fraction digit, or the
+ * second's). Any text has one (a character past the end reads as 0).
+ */
+function memoSlot(text: string): number {
+  const key = text.charCodeAt(12) ^ (text.charCodeAt(15) << 7) ^ (text.charCodeAt(18) << 14) ^
+    (text.charCodeAt(text.length - 2) << 21);
+  return Math.imul(key, 0x9e3779b1) >>> 24;
 }
 
 /**
@@ -149,10 +204,16 @@ export function writeTimestamp(
   micros: Int32Array,
   index: number,
 ): boolean {
+  const slot = memoSlot(text);
+  if (memoTexts[slot] === text) {
+    seconds[index] = memoSeconds[slot]!;
+    micros[index] = memoMicros[slot]!;
+    return true;
+  }
   const whole = timestampSeconds(text);
   if (Number.isNaN(whole)) return false;
   seconds[index] = whole;
-  micros[index] = fractionMicros(text);
+  micros[index] = fractionMicros;
   return true;
 }
 
@@ -171,5 +232,11 @@ export function writeTimestamp(
  * ```
  */
 export function isTmTimestamp(text: string): boolean {
-  return !Number.isNaN(timestampSeconds(text));
+  const whole = timestampSeconds(text);
+  if (Number.isNaN(whole)) return false;
+  const slot = memoSlot(text);
+  memoTexts[slot] = text;
+  memoSeconds[slot] = whole;
+  memoMicros[slot] = fractionMicros;
+  return true;
 }
