@@ -51,26 +51,6 @@ export interface ColumnPlan {
   expression: Expr;
 }
 
-/**
- * Builds the column a writer planned, on its own.
- *
- * @example
- * ```ts
- * import { columnWriter, finishColumn } from "./columns.ts";
- * import { pl } from "../deps.ts";
- * import assert from "node:assert/strict";
- *
- * const writer = columnWriter("int");
- * writer.write(3);
- * writer.write(null);
- * assert.deepEqual(finishColumn(writer, "n", pl.Int64).toArray(), [3, null]);
- * ```
- */
-export function finishColumn(writer: ColumnWriter, name: string, dtype: DataType): Series {
-  const { inputs, expression } = writer.plan(name, dtype, "0");
-  return pl.DataFrame(inputs).select(expression).getColumn(name);
-}
-
 function textProblem(value: unknown, what: string): string {
   if (typeof value !== "string") return `holds ${typeof value}, not string`;
   return `holds ${JSON.stringify(value.slice(0, 40))}, a ${what} that could not be read`;
@@ -347,7 +327,7 @@ function isJoinableList(value: unknown): boolean {
  *
  * @example
  * ```ts
- * import { columnWriter, finishColumn } from "./columns.ts";
+ * import { columnWriter } from "./columns.ts";
  * import { pl } from "../deps.ts";
  * import assert from "node:assert/strict";
  *
@@ -355,7 +335,8 @@ function isJoinableList(value: unknown): boolean {
  * assert.equal(writer.write("2024-05-01T12:34:56.5Z"), true);
  * assert.equal(writer.write(null), true);
  * assert.equal(writer.write(5), false);
- * const series = finishColumn(writer, "at", pl.Datetime("us", "UTC"));
+ * const { inputs, expression } = writer.plan("at", pl.Datetime("us", "UTC"), "0");
+ * const series = pl.DataFrame(inputs).select(expression).getColumn("at");
  * assert.equal(series.nullCount(), 1);
  * ```
  */
