@@ -1,0 +1,337 @@
+/**
+ * JS values laid out as Arrow arrays (`arrow_ipc.ts`): numbers, booleans, timestamps and days
+ * from the column writers' double buffers (NaN for null) into typed data with a validity
+ * bitmap; strings as UTF-8 bytes and offsets; lists and structs as offsets over child columns.
+ * 64-bit integers are written as two 32-bit halves, without BigInt (the values are safe
+ * integers, or built exactly from their parts). Offsets are 32-bit unless the data passes
+ * `maxOffset` (2^31 - 1 by default): then the Large variant with 64-bit offsets is written.
+ *
+ * @module
+ */
+
+import { ARROW_TYPES, type ArrowColumn } from "./arrow_ipc.ts";
+
+const TWO_32 = 2 ** 32;
+const INT32_MAX = 2 ** 31 - 1;
+/** Texts are joined into one string only below this many characters (V8's limit is 2^29). */
+const MAX_JOINED = 2 ** 27;
+const NO_BYTES = new Uint8Array(0);
+
+/** A validity bitmap (bit set: not null) and the number of nulls. */
+export interface Validity {
+  bitmap: Uint8Array;
+  nullCount: number;
+}
+
+/**
+ * The validity of `values`, NaN being null: an empty bitmap when nothing is null.
+ *
+ * @example
+ * ```ts
+ * import { validityOf } from "./arrow_arrays.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const { bitmap, nullCount } = validityOf(new Float64Array([1, NaN, 3]));
+ * assert.deepEqual([...bitmap], [0b101]);
+ * assert.equal(nullCount, 1);
+ * ```
+ */
+export function validityOf(values: Float64Array): Validity {
+  const length = values.length;
+  let i = 0;
+  while (i < length && values[i] === values[i]) i++;
+  if (i === length) return { bitmap: NO_BYTES, nullCount: 0 };
+  const bitmap = new Uint8Array((length + 7) >> 3).fill(255, 0, i >> 3);
+  let nullCount = 0;
+  for (i &= ~7; i < length; i++) {
+    const value = values[i]!;
+    if (value === value) bitmap[i >> 3]! |= 1 << (i & 7);
+    else nullCount++;
+  }
+  return { bitmap, nullCount };
+}
+
+/** Whether every value is a safe integer or NaN (null). */
+function allSafeIntegers(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (value === value && !Number.isSafeInteger(value)) return false;
+  }
+  return true;
+}
+
+/** A Float64 column (NaN is null). */
+export function float64Column(name: string, values: Float64Array): ArrowColumn {
+  const { bitmap, nullCount } = validityOf(values);
+  const length = values.length;
+  return { name, type: ARROW_TYPES.float64, length, nullCount, buffers: [bitmap, values] };
+}
+
+/** An Int64 column (NaN is null), or undefined when a value is not a safe integer. */
+export function int64Column(name: string, values: Float64Array): ArrowColumn | undefined {
+  if (!allSafeIntegers(values)) return undefined;
+  const { bitmap, nullCount } = validityOf(values);
+  const halves = new Int32Array(2 * values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (value !== value) continue;
+    const high = Math.floor(value / TWO_32);
+    halves[2 * i] = value - high * TWO_32;
+    halves[2 * i + 1] = high;
+  }
+  const length = values.length;
+  return { name, type: ARROW_TYPES.int64, length, nullCount, buffers: [bitmap, halves] };
+}
+
+/** A UInt32 column of codes below 2^32 (NaN is null). */
+export function uint32Column(name: string, codes: Float64Array): ArrowColumn {
+  const { bitmap, nullCount } = validityOf(codes);
+  const values = new Uint32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) values[i] = codes[i]!; // NaN becomes 0
+  const length = codes.length;
+  return { name, type: ARROW_TYPES.uint32, length, nullCount, buffers: [bitmap, values] };
+}
+
+/** A Bool column of 1 and 0 (NaN is null), bit-packed. */
+export function boolColumn(name: string, values: Float64Array): ArrowColumn {
+  const { bitmap, nullCount } = validityOf(values);
+  const bits = new Uint8Array((values.length + 7) >> 3);
+  for (let i = 0; i < values.length; i++) if (values[i] === 1) bits[i >> 3]! |= 1 << (i & 7);
+  const length = values.length;
+  return { name, type: ARROW_TYPES.bool, length, nullCount, buffers: [bitmap, bits] };
+}
+
+/** A Date column of epoch days (NaN is null). */
+export function dateColumn(name: string, days: Float64Array): ArrowColumn {
+  const { bitmap, nullCount } = validityOf(days);
+  const values = new Int32Array(days.length);
+  for (let i = 0; i < days.length; i++) values[i] = days[i]!; // NaN becomes 0
+  const length = days.length;
+  return { name, type: ARROW_TYPES.date32, length, nullCount, buffers: [bitmap, values] };
+}
+
+/** Microseconds in a double are exact up to 2^53, about 9.007e9 seconds from the epoch. */
+const MAX_EXACT_SECONDS = 9_007_199_253;
+
+/**
+ * A Datetime(us, UTC) column from whole epoch seconds (NaN is null) and microseconds
+ * (0 to 999,999), exact for every year 0000–9999.
+ *
+ * @example Before 1970, and past 2^53 microseconds
+ * ```ts
+ * import { timestampColumn } from "./arrow_arrays.ts";
+ * import { encodeIpcStream } from "./arrow_ipc.ts";
+ * import { pl } from "../deps.ts";
+ * import { Buffer } from "node:buffer";
+ * import assert from "node:assert/strict";
+ *
+ * const seconds = new Float64Array([-1, NaN, 253_402_300_799]); // 9999-12-31T23:59:59
+ * const column = timestampColumn("at", seconds, new Int32Array([999_999, 0, 999_999]));
+ * const stream = encodeIpcStream([column], 3);
+ * const at = pl.readIPCStream(Buffer.from(stream.buffer)).getColumn("at");
+ * assert.ok(at.dtype.equals(pl.Datetime("us", "UTC")));
+ * assert.deepEqual(at.cast(pl.Int64).cast(pl.String).toArray(), ["-1", null, "253402300799999999"]);
+ * ```
+ */
+export function timestampColumn(
+  name: string,
+  seconds: Float64Array,
+  micros: Int32Array,
+): ArrowColumn {
+  const { bitmap, nullCount } = validityOf(seconds);
+  const halves = new Int32Array(2 * seconds.length);
+  for (let i = 0; i < seconds.length; i++) {
+    const second = seconds[i]!;
+    if (second !== second) continue;
+    let high: number;
+    let low: number;
+    if (Math.abs(second) <= MAX_EXACT_SECONDS) {
+      const value = second * 1_000_000 + micros[i]!;
+      high = Math.floor(value / TWO_32);
+      low = value - high * TWO_32;
+    } else {
+      // second = a * 2^20 + b, so the value is (a * 10^6) * 2^20 + (b * 10^6 + micros), and
+      // a * 10^6 = c * 2^12 + d: the value is c * 2^32 + (d * 2^20 + b * 10^6 + micros), each
+      // part an exact double.
+      const a = Math.floor(second / 2 ** 20);
+      const b = second - a * 2 ** 20;
+      const c = Math.floor((a * 1_000_000) / 2 ** 12);
+      const d = a * 1_000_000 - c * 2 ** 12;
+      const rest = d * 2 ** 20 + b * 1_000_000 + micros[i]!;
+      const carry = Math.floor(rest / TWO_32);
+      high = c + carry;
+      low = rest - carry * TWO_32;
+    }
+    halves[2 * i] = low;
+    halves[2 * i + 1] = high;
+  }
+  const length = seconds.length;
+  return { name, type: ARROW_TYPES.timestampUtc, length, nullCount, buffers: [bitmap, halves] };
+}
+
+/** Offsets as 32-bit integers, or as 64-bit ones (two halves) once they pass `maxOffset`. */
+function offsetsBuffer(offsets: Float64Array, maxOffset: number): [Int32Array, boolean] {
+  const last = offsets[offsets.length - 1]!;
+  if (last <= maxOffset) return [Int32Array.from(offsets), false];
+  const halves = new Int32Array(2 * offsets.length);
+  for (let i = 0; i < offsets.length; i++) {
+    const high = Math.floor(offsets[i]! / TWO_32);
+    halves[2 * i] = offsets[i]! - high * TWO_32;
+    halves[2 * i + 1] = high;
+  }
+  return [halves, true];
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * A String column of `texts` (null and undefined are null). The texts are joined and encoded
+ * once; when every character was one UTF-8 byte their offsets are their character offsets,
+ * else each text's UTF-8 length is counted (only for texts that are not ASCII). A lone
+ * surrogate becomes U+FFFD, as TextEncoder makes it.
+ *
+ * @example
+ * ```ts
+ * import { utf8Column } from "./arrow_arrays.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const column = utf8Column("s", ["ab", null, "é", "\ud83d\ude00\ud800"]);
+ * assert.equal(column.nullCount, 1);
+ * assert.deepEqual([...(column.buffers[1] as Int32Array)], [0, 2, 2, 4, 11]);
+ * ```
+ */
+export function utf8Column(
+  name: string,
+  texts: readonly (string | null | undefined)[],
+  maxOffset = INT32_MAX,
+): ArrowColumn {
+  const length = texts.length;
+  const offsets = new Float64Array(length + 1);
+  let bitmap = NO_BYTES;
+  let nullCount = 0;
+  let chars = 0;
+  for (let i = 0; i < length; i++) {
+    const text = texts[i];
+    if (text === null || text === undefined) {
+      if (nullCount++ === 0) bitmap = new Uint8Array((length + 7) >> 3).fill(255);
+      bitmap[i >> 3]! &= ~(1 << (i & 7));
+    } else chars += text.length;
+    offsets[i + 1] = chars;
+  }
+  const bytes = chars <= MAX_JOINED ? encodeJoined(texts, offsets, chars) : undefined;
+  const [offsetBuffer, large] = offsetsBuffer(offsets, maxOffset);
+  return {
+    name,
+    type: large ? ARROW_TYPES.largeUtf8 : ARROW_TYPES.utf8,
+    length,
+    nullCount,
+    buffers: [bitmap, offsetBuffer, bytes ?? encodeEach(texts, offsets, chars)],
+  };
+}
+
+/**
+ * The texts joined (`join` writes null and undefined as "") and encoded at once, `offsets`
+ * turned from characters into bytes by the extra bytes of each run of characters that are not
+ * ASCII (found by one regular expression over the joined string); undefined when a text ending
+ * in a lone high surrogate and the next starting with a lone low one made a pair in the joined
+ * string (4 bytes, not 3 + 3: the total tells).
+ */
+function encodeJoined(
+  texts: readonly (string | null | undefined)[],
+  offsets: Float64Array,
+  chars: number,
+): Uint8Array | undefined {
+  const joined = texts.join("");
+  const bytes = encoder.encode(joined);
+  if (bytes.length === chars) return bytes;
+  // Each character that is not ASCII, found by `test` (no match object is made), then the
+  // characters right after it.
+  const notAscii = /[^\0-\x7f]/g;
+  let extra = 0;
+  // Text k holds characters offsets[k] to offsets[k + 1]; the ends of the texts before it are
+  // already in bytes.
+  let k = 0;
+  while (notAscii.test(joined)) {
+    let at = notAscii.lastIndex - 1;
+    for (let code = joined.charCodeAt(at); code >= 0x80; code = joined.charCodeAt(++at)) {
+      while (offsets[k + 1]! <= at) offsets[++k]! += extra;
+      if (code < 0x800) extra += 1;
+      else {
+        // 3 bytes for one character (U+FFFD for a lone surrogate), or 4 for a pair.
+        extra += 2;
+        if (code >= 0xd800 && code <= 0xdbff && at + 1 < offsets[k + 1]!) {
+          const next = joined.charCodeAt(at + 1);
+          if (next >= 0xdc00 && next <= 0xdfff) at++;
+        }
+      }
+    }
+    notAscii.lastIndex = at;
+  }
+  while (k < texts.length) offsets[++k]! += extra;
+  return offsets[texts.length] === bytes.length ? bytes : undefined;
+}
+
+/** Each text encoded after the one before, its end written into `offsets`. */
+function encodeEach(
+  texts: readonly (string | null | undefined)[],
+  offsets: Float64Array,
+  chars: number,
+): Uint8Array {
+  let bytes = new Uint8Array(chars + (chars >> 1) + 16);
+  let at = 0;
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i];
+    if (text) {
+      // At most 3 bytes per UTF-16 code unit.
+      if (at + 3 * text.length > bytes.length) {
+        const grown = new Uint8Array(Math.max(2 * bytes.length, at + 3 * text.length));
+        grown.set(bytes.subarray(0, at));
+        bytes = grown;
+      }
+      at += encoder.encodeInto(text, bytes.subarray(at)).written;
+    }
+    offsets[i + 1] = at;
+  }
+  return bytes.subarray(0, at);
+}
+
+/**
+ * A List column: row `i` holds child elements `offsets[i]` to `offsets[i + 1]`; `nulls` marks
+ * null rows (1), which hold no element.
+ */
+export function listColumn(
+  name: string,
+  offsets: Float64Array,
+  nulls: Uint8Array | undefined,
+  child: ArrowColumn,
+  maxOffset = INT32_MAX,
+): ArrowColumn {
+  const length = offsets.length - 1;
+  let bitmap = NO_BYTES;
+  let nullCount = 0;
+  if (nulls) {
+    bitmap = new Uint8Array((length + 7) >> 3);
+    for (let i = 0; i < length; i++) {
+      if (nulls[i]) nullCount++;
+      else bitmap[i >> 3]! |= 1 << (i & 7);
+    }
+  }
+  const [offsetBuffer, large] = offsetsBuffer(offsets, maxOffset);
+  return {
+    name,
+    type: large ? ARROW_TYPES.largeList : ARROW_TYPES.list,
+    length,
+    nullCount: nullCount,
+    buffers: [nullCount > 0 ? bitmap : NO_BYTES, offsetBuffer],
+    children: [child],
+  };
+}
+
+/** A Struct column with no null rows, of the field columns `children` (each `length` long). */
+export function structColumn(
+  name: string,
+  length: number,
+  children: readonly ArrowColumn[],
+): ArrowColumn {
+  return { name, type: ARROW_TYPES.struct, length, nullCount: 0, buffers: [NO_BYTES], children };
+}
