@@ -67,28 +67,56 @@ export function float64Column(name: string, values: Float64Array): ArrowColumn {
   return { name, type: ARROW_TYPES.float64, length, nullCount, buffers: [bitmap, values] };
 }
 
-/** An Int64 column (NaN is null), or undefined when a value is not a safe integer. */
+/** A validity bitmap of `length` rows, every row valid (set bits past the end are ignored). */
+function allValid(length: number): Uint8Array {
+  return new Uint8Array((length + 7) >> 3).fill(255);
+}
+
+/** 2^-32, exact: `value * TWO_MINUS_32` is `value / 2^32`. */
+const TWO_MINUS_32 = 2 ** -32;
+
+/**
+ * An Int64 column (NaN is null), or undefined when a value is not a safe integer: each value
+ * as its low and high 32 bits, in one pass that also builds the validity.
+ */
 export function int64Column(name: string, values: Float64Array): ArrowColumn | undefined {
-  if (!allSafeIntegers(values)) return undefined;
-  const { bitmap, nullCount } = validityOf(values);
-  const halves = new Int32Array(2 * values.length);
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i]!;
-    if (value !== value) continue;
-    const high = Math.floor(value / TWO_32);
-    halves[2 * i] = value - high * TWO_32;
-    halves[2 * i + 1] = high;
-  }
   const length = values.length;
-  return { name, type: ARROW_TYPES.int64, length, nullCount, buffers: [bitmap, halves] };
+  const buffer = new ArrayBuffer(8 * length);
+  const lows = new Uint32Array(buffer);
+  const highs = new Int32Array(buffer);
+  let bitmap: Uint8Array = NO_BYTES;
+  let nullCount = 0;
+  for (let i = 0; i < length; i++) {
+    const value = values[i]!;
+    if (value !== value) {
+      if (nullCount++ === 0) bitmap = allValid(length);
+      bitmap[i >> 3]! &= ~(1 << (i & 7));
+    } else if ((value | 0) === value) {
+      lows[2 * i] = value;
+      highs[2 * i + 1] = value < 0 ? -1 : 0;
+    } else if (Number.isSafeInteger(value)) {
+      const high = Math.floor(value * TWO_MINUS_32);
+      lows[2 * i] = value - high * TWO_32;
+      highs[2 * i + 1] = high;
+    } else return undefined;
+  }
+  return { name, type: ARROW_TYPES.int64, length, nullCount, buffers: [bitmap, highs] };
 }
 
 /** A UInt32 column of codes below 2^32 (NaN is null). */
 export function uint32Column(name: string, codes: Float64Array): ArrowColumn {
-  const { bitmap, nullCount } = validityOf(codes);
-  const values = new Uint32Array(codes.length);
-  for (let i = 0; i < codes.length; i++) values[i] = codes[i]!; // NaN becomes 0
   const length = codes.length;
+  const values = new Uint32Array(length);
+  let bitmap: Uint8Array = NO_BYTES;
+  let nullCount = 0;
+  for (let i = 0; i < length; i++) {
+    const code = codes[i]!;
+    if (code === code) values[i] = code;
+    else {
+      if (nullCount++ === 0) bitmap = allValid(length);
+      bitmap[i >> 3]! &= ~(1 << (i & 7));
+    }
+  }
   return { name, type: ARROW_TYPES.uint32, length, nullCount, buffers: [bitmap, values] };
 }
 
@@ -138,17 +166,22 @@ export function timestampColumn(
   seconds: Float64Array,
   micros: Int32Array,
 ): ArrowColumn {
-  const { bitmap, nullCount } = validityOf(seconds);
-  const halves = new Int32Array(2 * seconds.length);
-  for (let i = 0; i < seconds.length; i++) {
+  const length = seconds.length;
+  const buffer = new ArrayBuffer(8 * length);
+  const lows = new Uint32Array(buffer);
+  const highs = new Int32Array(buffer);
+  let bitmap: Uint8Array = NO_BYTES;
+  let nullCount = 0;
+  for (let i = 0; i < length; i++) {
     const second = seconds[i]!;
-    if (second !== second) continue;
-    let high: number;
-    let low: number;
-    if (Math.abs(second) <= MAX_EXACT_SECONDS) {
+    if (second !== second) {
+      if (nullCount++ === 0) bitmap = allValid(length);
+      bitmap[i >> 3]! &= ~(1 << (i & 7));
+    } else if (Math.abs(second) <= MAX_EXACT_SECONDS) {
       const value = second * 1_000_000 + micros[i]!;
-      high = Math.floor(value / TWO_32);
-      low = value - high * TWO_32;
+      const high = Math.floor(value * TWO_MINUS_32);
+      lows[2 * i] = value - high * TWO_32;
+      highs[2 * i + 1] = high;
     } else {
       // second = a * 2^20 + b, so the value is (a * 10^6) * 2^20 + (b * 10^6 + micros), and
       // a * 10^6 = c * 2^12 + d: the value is c * 2^32 + (d * 2^20 + b * 10^6 + micros), each
@@ -158,15 +191,12 @@ export function timestampColumn(
       const c = Math.floor((a * 1_000_000) / 2 ** 12);
       const d = a * 1_000_000 - c * 2 ** 12;
       const rest = d * 2 ** 20 + b * 1_000_000 + micros[i]!;
-      const carry = Math.floor(rest / TWO_32);
-      high = c + carry;
-      low = rest - carry * TWO_32;
+      const carry = Math.floor(rest * TWO_MINUS_32);
+      lows[2 * i] = rest - carry * TWO_32;
+      highs[2 * i + 1] = c + carry;
     }
-    halves[2 * i] = low;
-    halves[2 * i + 1] = high;
   }
-  const length = seconds.length;
-  return { name, type: ARROW_TYPES.timestampUtc, length, nullCount, buffers: [bitmap, halves] };
+  return { name, type: ARROW_TYPES.timestampUtc, length, nullCount, buffers: [bitmap, highs] };
 }
 
 /** Offsets as 32-bit integers, or as 64-bit ones (two halves) once they pass `maxOffset`. */
@@ -207,13 +237,13 @@ export function utf8Column(
 ): ArrowColumn {
   const length = texts.length;
   const offsets = new Float64Array(length + 1);
-  let bitmap = NO_BYTES;
+  let bitmap: Uint8Array = NO_BYTES;
   let nullCount = 0;
   let chars = 0;
   for (let i = 0; i < length; i++) {
     const text = texts[i];
     if (text === null || text === undefined) {
-      if (nullCount++ === 0) bitmap = new Uint8Array((length + 7) >> 3).fill(255);
+      if (nullCount++ === 0) bitmap = allValid(length);
       bitmap[i >> 3]! &= ~(1 << (i & 7));
     } else chars += text.length;
     offsets[i + 1] = chars;
@@ -307,7 +337,7 @@ export function listColumn(
   maxOffset = INT32_MAX,
 ): ArrowColumn {
   const length = offsets.length - 1;
-  let bitmap = NO_BYTES;
+  let bitmap: Uint8Array = NO_BYTES;
   let nullCount = 0;
   if (nulls) {
     bitmap = new Uint8Array((length + 7) >> 3);

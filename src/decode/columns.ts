@@ -40,7 +40,7 @@ export type ColumnKind =
   | "list<struct>"
   | "json";
 
-/** Writes one column's values and turns them into a Series. */
+/** Writes one column's values, then lays them out as Arrow columns. */
 export interface ColumnWriter {
   /** Why a value was refused, for error messages ("holds string, not number"). */
   problem(value: unknown): string;
