@@ -11,8 +11,8 @@ import {
   structColumn,
   timestampColumn,
   uint32Column,
-  utf8Column,
 } from "../src/decode/arrow_arrays.ts";
+import { utf8Column } from "../src/decode/arrow_utf8.ts";
 import { listArrowColumn } from "../src/decode/lists.ts";
 import { type ColumnKind, type Columns, dtypeOf, FrameBuilder, toFrame } from "../src/frame.ts";
 import { Random } from "./support/zod_samples.ts";

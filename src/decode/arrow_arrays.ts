@@ -1,7 +1,7 @@
 /**
  * JS values laid out as Arrow arrays (`arrow_ipc.ts`): numbers, booleans, timestamps and days
  * from the column writers' double buffers (NaN for null) into typed data with a validity
- * bitmap; strings as UTF-8 bytes and offsets; lists and structs as offsets over child columns.
+ * bitmap; lists and structs as offsets over child columns (strings: `arrow_utf8.ts`).
  * 64-bit integers are written as two 32-bit halves, without BigInt (the values are safe
  * integers, or built exactly from their parts). Offsets are 32-bit unless the data passes
  * `maxOffset` (2^31 - 1 by default): then the Large variant with 64-bit offsets is written.
@@ -12,10 +12,10 @@
 import { ARROW_TYPES, type ArrowColumn } from "./arrow_ipc.ts";
 
 const TWO_32 = 2 ** 32;
-const INT32_MAX = 2 ** 31 - 1;
-/** Texts are joined into one string only below this many characters (V8's limit is 2^29). */
-const MAX_JOINED = 2 ** 27;
-const NO_BYTES = new Uint8Array(0);
+/** The largest 32-bit offset. */
+export const INT32_MAX = 2 ** 31 - 1;
+/** An empty buffer: the validity of a column without nulls. */
+export const NO_BYTES: Uint8Array = new Uint8Array(0);
 
 /** A validity bitmap (bit set: not null) and the number of nulls. */
 export interface Validity {
@@ -51,15 +51,6 @@ export function validityOf(values: Float64Array): Validity {
   return { bitmap, nullCount };
 }
 
-/** Whether every value is a safe integer or NaN (null). */
-function allSafeIntegers(values: Float64Array): boolean {
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i]!;
-    if (value === value && !Number.isSafeInteger(value)) return false;
-  }
-  return true;
-}
-
 /** A Float64 column (NaN is null). */
 export function float64Column(name: string, values: Float64Array): ArrowColumn {
   const { bitmap, nullCount } = validityOf(values);
@@ -68,7 +59,7 @@ export function float64Column(name: string, values: Float64Array): ArrowColumn {
 }
 
 /** A validity bitmap of `length` rows, every row valid (set bits past the end are ignored). */
-function allValid(length: number): Uint8Array {
+export function allValid(length: number): Uint8Array {
   return new Uint8Array((length + 7) >> 3).fill(255);
 }
 
@@ -200,7 +191,7 @@ export function timestampColumn(
 }
 
 /** Offsets as 32-bit integers, or as 64-bit ones (two halves) once they pass `maxOffset`. */
-function offsetsBuffer(offsets: Float64Array, maxOffset: number): [Int32Array, boolean] {
+export function offsetsBuffer(offsets: Float64Array, maxOffset: number): [Int32Array, boolean] {
   const last = offsets[offsets.length - 1]!;
   if (last <= maxOffset) return [Int32Array.from(offsets), false];
   const halves = new Int32Array(2 * offsets.length);
@@ -210,119 +201,6 @@ function offsetsBuffer(offsets: Float64Array, maxOffset: number): [Int32Array, b
     halves[2 * i + 1] = high;
   }
   return [halves, true];
-}
-
-const encoder = new TextEncoder();
-
-/**
- * A String column of `texts` (null and undefined are null). The texts are joined and encoded
- * once; when every character was one UTF-8 byte their offsets are their character offsets,
- * else each text's UTF-8 length is counted (only for texts that are not ASCII). A lone
- * surrogate becomes U+FFFD, as TextEncoder makes it.
- *
- * @example
- * ```ts
- * import { utf8Column } from "./arrow_arrays.ts";
- * import assert from "node:assert/strict";
- *
- * const column = utf8Column("s", ["ab", null, "é", "\ud83d\ude00\ud800"]);
- * assert.equal(column.nullCount, 1);
- * assert.deepEqual([...(column.buffers[1] as Int32Array)], [0, 2, 2, 4, 11]);
- * ```
- */
-export function utf8Column(
-  name: string,
-  texts: readonly (string | null | undefined)[],
-  maxOffset = INT32_MAX,
-): ArrowColumn {
-  const length = texts.length;
-  const offsets = new Float64Array(length + 1);
-  let bitmap: Uint8Array = NO_BYTES;
-  let nullCount = 0;
-  let chars = 0;
-  for (let i = 0; i < length; i++) {
-    const text = texts[i];
-    if (text === null || text === undefined) {
-      if (nullCount++ === 0) bitmap = allValid(length);
-      bitmap[i >> 3]! &= ~(1 << (i & 7));
-    } else chars += text.length;
-    offsets[i + 1] = chars;
-  }
-  const bytes = chars <= MAX_JOINED ? encodeJoined(texts, offsets, chars) : undefined;
-  const [offsetBuffer, large] = offsetsBuffer(offsets, maxOffset);
-  return {
-    name,
-    type: large ? ARROW_TYPES.largeUtf8 : ARROW_TYPES.utf8,
-    length,
-    nullCount,
-    buffers: [bitmap, offsetBuffer, bytes ?? encodeEach(texts, offsets, chars)],
-  };
-}
-
-/**
- * The texts joined (`join` writes null and undefined as "") and encoded at once, `offsets`
- * turned from characters into bytes by the extra bytes of each run of characters that are not
- * ASCII (found by one regular expression over the joined string); undefined when a text ending
- * in a lone high surrogate and the next starting with a lone low one made a pair in the joined
- * string (4 bytes, not 3 + 3: the total tells).
- */
-function encodeJoined(
-  texts: readonly (string | null | undefined)[],
-  offsets: Float64Array,
-  chars: number,
-): Uint8Array | undefined {
-  const joined = texts.join("");
-  const bytes = encoder.encode(joined);
-  if (bytes.length === chars) return bytes;
-  // Each character that is not ASCII, found by `test` (no match object is made), then the
-  // characters right after it.
-  const notAscii = /[^\0-\x7f]/g;
-  let extra = 0;
-  // Text k holds characters offsets[k] to offsets[k + 1]; the ends of the texts before it are
-  // already in bytes.
-  let k = 0;
-  while (notAscii.test(joined)) {
-    let at = notAscii.lastIndex - 1;
-    for (let code = joined.charCodeAt(at); code >= 0x80; code = joined.charCodeAt(++at)) {
-      while (offsets[k + 1]! <= at) offsets[++k]! += extra;
-      if (code < 0x800) extra += 1;
-      else {
-        // 3 bytes for one character (U+FFFD for a lone surrogate), or 4 for a pair.
-        extra += 2;
-        if (code >= 0xd800 && code <= 0xdbff && at + 1 < offsets[k + 1]!) {
-          const next = joined.charCodeAt(at + 1);
-          if (next >= 0xdc00 && next <= 0xdfff) at++;
-        }
-      }
-    }
-    notAscii.lastIndex = at;
-  }
-  while (k < texts.length) offsets[++k]! += extra;
-  return offsets[texts.length] === bytes.length ? bytes : undefined;
-}
-
-/** Each text encoded after the one before, its end written into `offsets`. */
-function encodeEach(
-  texts: readonly (string | null | undefined)[],
-  offsets: Float64Array,
-  chars: number,
-): Uint8Array {
-  let bytes = new Uint8Array(chars + (chars >> 1) + 16);
-  let at = 0;
-  for (let i = 0; i < texts.length; i++) {
-    const text = texts[i];
-    if (text) {
-      // At most 3 bytes per UTF-16 code unit.
-      if (at + 3 * text.length > bytes.length) {
-        const grown = new Uint8Array(Math.max(2 * bytes.length, at + 3 * text.length));
-        grown.set(bytes.subarray(0, at));
-        bytes = grown;
-      }
-      at += encoder.encodeInto(text, bytes.subarray(at)).written;
-    }
-    offsets[i + 1] = at;
-  }
-  return bytes.subarray(0, at);
 }
 
 /**

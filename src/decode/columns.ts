@@ -16,8 +16,8 @@ import {
   float64Column,
   int64Column,
   timestampColumn,
-  utf8Column,
 } from "./arrow_arrays.ts";
+import { utf8Column } from "./arrow_utf8.ts";
 import { epochDay, writeTimestamp } from "./timestamps.ts";
 import { type ElementKind, ListWriter } from "./lists.ts";
 import { StringWriter } from "./strings.ts";

@@ -18,8 +18,8 @@ import {
   int64Column,
   listColumn,
   structColumn,
-  utf8Column,
 } from "./arrow_arrays.ts";
+import { utf8Column } from "./arrow_utf8.ts";
 import type { ColumnPlan, ColumnWriter } from "./columns.ts";
 
 /** The scalar kinds a list element or struct field may have (as in `frame.ts`). */

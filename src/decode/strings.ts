@@ -9,7 +9,8 @@
 import { type DataType, pl, type Series } from "../deps.ts";
 import type { ColumnPlan, ColumnWriter } from "./columns.ts";
 import { Doubles } from "./doubles.ts";
-import { uint32Column, utf8Column } from "./arrow_arrays.ts";
+import { uint32Column } from "./arrow_arrays.ts";
+import { utf8Column } from "./arrow_utf8.ts";
 import { encodeIpcStream } from "./arrow_ipc.ts";
 import { Buffer } from "node:buffer";
 
