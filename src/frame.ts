@@ -2,11 +2,11 @@
  * Rows to DataFrame, column by column from a declared map (performance-notes §5). Each
  * column has a writer (`decode/columns.ts`) that folds values into a compact buffer as pages
  * arrive: numbers, booleans, timestamps (read in JS to epoch microseconds) and days in
- * typed double arrays, strings as dictionary codes, lists as flat element columns grouped by
- * row in polars (JSON text where an element does not fit), JSON as text; the loop over rows is
- * generated per column map (`decode/row_writer.ts`). Every `chunkRows` rows
- * the buffers become polars columns in one `select` and are dropped; `finish()` stacks the
- * chunks without copying them (no rechunk), so the frame is never held twice.
+ * typed double arrays, strings as dictionary codes or text, lists as arrays, JSON as text; the
+ * loop over rows is generated per column map (`decode/row_writer.ts`). Every `chunkRows` rows
+ * the buffers are laid out as Arrow columns, sent to polars as one Arrow IPC stream
+ * (`decode/arrow_ipc.ts`, one native call for the whole chunk) and dropped; `finish()` stacks
+ * the chunks without copying them (no rechunk), so the frame is never held twice.
  * Never `pl.DataFrame(records)` / `readRecords`: they infer dtypes from the first rows and
  * silently drop values and keys.
  *
@@ -17,6 +17,8 @@ import { type DataFrame, type DataType, pl } from "./deps.ts";
 import { TmError } from "./errors.ts";
 import { type ColumnKind, type ColumnWriter, columnWriter } from "./decode/columns.ts";
 import { compileRowWriter, type RowWriter } from "./decode/row_writer.ts";
+import { encodeIpcStream } from "./decode/arrow_ipc.ts";
+import { Buffer } from "node:buffer";
 
 /** A scalar kind inside a list of structs. */
 export type FieldKind = "int" | "float" | "str" | "bool";
@@ -175,18 +177,17 @@ export class FrameBuilder<Row> {
   }
 
   #convert(): DataFrame {
-    // Every column's buffers in one frame, every column built by one select.
+    // Every column's Arrow buffers in one IPC stream, read by polars in one call; a select
+    // only for the columns that still need an expression.
     const plans = this.#columns.map(([name, column], index) =>
-      this.#writers[index]!.plan(name, dtypeOf(column as Column<never>), String(index))
+      this.#writers[index]!.plan(name, dtypeOf(column as Column<never>), `\u0000${index}`)
     );
-    const inputs = plans.flatMap((plan) => plan.inputs);
-    const expressions = plans.map((plan) => plan.expression);
-    if (inputs.length > 0) return pl.DataFrame(inputs).select(...expressions);
-    // Only literals (every column all null): a column of the chunk's height to broadcast them
-    // to, dropped after.
-    const rows = "\u0000rows";
-    return pl.DataFrame([pl.Series(rows, new Uint8Array(this.#chunkHeight))])
-      .select(pl.col(rows), ...expressions).drop(rows);
+    const stream = encodeIpcStream(plans.flatMap((plan) => plan.columns), this.#chunkHeight);
+    const frame = pl.readIPCStream(Buffer.from(stream.buffer, stream.byteOffset, stream.length));
+    if (plans.every((plan) => plan.expression === undefined)) return frame;
+    return frame.select(
+      ...plans.map((plan, index) => plan.expression ?? pl.col(this.#columns[index]![0])),
+    );
   }
 
   #flush(): void {

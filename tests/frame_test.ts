@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { pl } from "../src/deps.ts";
 import { type Columns, dtypeOf, FrameBuilder, toFrame } from "../src/frame.ts";
 import { PROJECT_SEARCH_COLUMNS } from "../src/queries/projects.ts";
-import { textSeries } from "../src/decode/text.ts";
 
 interface Row {
   id: number | null;
@@ -282,12 +281,14 @@ Deno.test("lists of structs: elements the flat route cannot write keep the JSON 
   assert.deepEqual(json.getColumn("c").toArray().slice(0, 4), flat.getColumn("c").toArray());
 });
 
-Deno.test("textSeries: short and long columns, nulls, and a text holding the separator", () => {
+Deno.test("string columns: short and long, nulls, and texts holding control characters", () => {
   for (const length of [3, 5000]) {
     const texts = Array.from({ length }, (_, i) => i % 7 === 0 ? null : `t${i}`);
-    assert.deepEqual(textSeries("t", texts).toArray(), texts);
+    const frame = toFrame({ t: { kind: "str" } }, texts.map((t) => ({ t })));
+    assert.deepEqual(frame.getColumn("t").toArray(), texts);
     const odd = [...texts];
-    odd[length - 1] = "a\x1fb";
-    assert.deepEqual(textSeries("t", odd).toArray(), odd);
+    odd[length - 1] = "a\x1fb\x1e\u0000c";
+    const oddFrame = toFrame({ t: { kind: "str" } }, odd.map((t) => ({ t })));
+    assert.deepEqual(oddFrame.getColumn("t").toArray(), odd);
   }
 });

@@ -1,21 +1,30 @@
 /**
  * Column writers: each takes one value per row and writes it into a compact buffer (numbers,
- * booleans, timestamps and days in typed double arrays; strings as dictionary codes,
- * `strings.ts`; lists as flat element columns, `struct_lists.ts`, or JSON text; JSON as text),
- * then builds one polars Series of the column's declared dtype. Nothing is inferred.
+ * booleans, timestamps and days in typed double arrays; strings as dictionary codes or text,
+ * `strings.ts`; lists as arrays, `lists.ts`; JSON as text), then lays the chunk's values out as
+ * Arrow columns (`arrow_arrays.ts`) of exactly the column's declared dtype, which `frame.ts`
+ * hands to polars for every column at once. Nothing is inferred.
  *
  * @module
  */
 
-import { type DataType, pl, type Series } from "../deps.ts";
+import { type DataType, pl } from "../deps.ts";
+import type { ArrowColumn } from "./arrow_ipc.ts";
+import {
+  boolColumn,
+  dateColumn,
+  float64Column,
+  int64Column,
+  timestampColumn,
+} from "./arrow_arrays.ts";
+import { utf8Column } from "./arrow_utf8.ts";
+import { epochDay, writeTimestamp } from "./timestamps.ts";
+import { type ElementKind, ListWriter } from "./lists.ts";
+import { StringWriter } from "./strings.ts";
+import { Doubles } from "./doubles.ts";
 
 /** A polars expression. */
 type Expr = ReturnType<typeof pl.col>;
-import { TEXT_SEPARATOR, textSeries } from "./text.ts";
-import { epochDay, writeTimestamp } from "./timestamps.ts";
-import { type StructFieldKind, structListSeries } from "./struct_lists.ts";
-import { DICTIONARY_TRIAL, indexColumn, StringWriter, textPlan } from "./strings.ts";
-import { Doubles, hasNaN } from "./doubles.ts";
 
 /** What a column holds, and so its dtype (see `frame.ts`). */
 export type ColumnKind =
@@ -31,24 +40,24 @@ export type ColumnKind =
   | "list<struct>"
   | "json";
 
-/** Writes one column's values and turns them into a Series. */
+/** Writes one column's values, then lays them out as Arrow columns. */
 export interface ColumnWriter {
   /** Why a value was refused, for error messages ("holds string, not number"). */
   problem(value: unknown): string;
   /** Appends one value (null and undefined are null); false when it is of the wrong kind. */
   write(value: unknown): boolean;
   /**
-   * How to build the column of every value written: the buffers it adds to the chunk's frame
-   * (named from `key`, unique per column) and the expression that turns them into the column
-   * `name` of dtype `dtype`. Every column of a chunk is then built in one polars `select`.
+   * How to build the column of every value written: the Arrow columns it adds to the chunk's
+   * record batch and, when they are not already the column `name` of dtype `dtype`, the
+   * expression that makes it from them (inputs are named from `key`, unique per column).
    */
   plan(name: string, dtype: DataType, key: string): ColumnPlan;
 }
 
-/** The buffers of one column and the expression that builds it from them. */
+/** The Arrow columns of one column, and the expression that builds it from them if needed. */
 export interface ColumnPlan {
-  inputs: Series[];
-  expression: Expr;
+  columns: ArrowColumn[];
+  expression: Expr | undefined;
 }
 
 function textProblem(value: unknown, what: string): string {
@@ -56,47 +65,47 @@ function textProblem(value: unknown, what: string): string {
   return `holds ${JSON.stringify(value.slice(0, 40))}, a ${what} that could not be read`;
 }
 
-/** Numbers in a double array, NaN for null, cast to the dtype at the end. */
+/** Numbers and booleans in a double array, NaN for null. */
 class NumberWriter implements ColumnWriter {
-  readonly #type: "number" | "boolean";
+  readonly #kind: "int" | "float" | "bool";
   readonly #values = new Doubles();
 
-  constructor(type: "number" | "boolean") {
-    this.#type = type;
+  constructor(kind: "int" | "float" | "bool") {
+    this.#kind = kind;
   }
 
   problem(value: unknown): string {
-    return `holds ${typeof value}, not ${this.#type}`;
+    return `holds ${typeof value}, not ${this.#kind === "bool" ? "boolean" : "number"}`;
   }
 
   write(value: unknown): boolean {
-    if (typeof value === "number" && this.#type === "number") this.#values.push(value);
+    if (typeof value === "number" && this.#kind !== "bool") this.#values.push(value);
     else if (value === null || value === undefined) this.#values.push(NaN);
-    else if (typeof value === "boolean" && this.#type === "boolean") {
+    else if (typeof value === "boolean" && this.#kind === "bool") {
       this.#values.push(value ? 1 : 0);
     } else return false;
     return true;
   }
 
-  plan(name: string, dtype: DataType, key: string): ColumnPlan {
+  plan(name: string, _dtype: DataType, key: string): ColumnPlan {
     const values = this.#values.written();
-    return { inputs: [pl.Series(key, values)], expression: cast(key, dtype, name, values) };
+    if (this.#kind === "bool") {
+      return { columns: [boolColumn(name, values)], expression: undefined };
+    }
+    if (this.#kind === "float") {
+      return { columns: [float64Column(name, values)], expression: undefined };
+    }
+    const ints = int64Column(name, values);
+    if (ints) return { columns: [ints], expression: undefined };
+    // A value that is not a safe integer: polars casts the doubles, as it always did.
+    return {
+      columns: [float64Column(key, values)],
+      expression: pl.col(key).cast(pl.Int64).alias(name),
+    };
   }
 }
 
-/**
- * The double column `key` as `name` of `dtype`, NaN read as null: without the null step when
- * there is no NaN (nodejs-polars builds each step of an expression in some tens of µs).
- */
-function cast(key: string, dtype: DataType, name: string, values?: Float64Array): Expr {
-  const column = values && !hasNaN(values) ? pl.col(key) : pl.col(key).fillNan(null);
-  return column.cast(dtype).alias(name);
-}
-
-/** Seconds whose microseconds a double holds exactly (below 2^53 µs). */
-const MAX_EXACT_SECONDS = 9_007_199_253;
-
-/** TM timestamps as epoch seconds and microseconds, combined into Datetime(us, UTC). */
+/** TM timestamps as epoch seconds and microseconds, laid out as Datetime(us, UTC). */
 class TimestampWriter implements ColumnWriter {
   problem(value: unknown): string {
     return textProblem(value, "timestamp");
@@ -121,32 +130,14 @@ class TimestampWriter implements ColumnWriter {
     return true;
   }
 
-  plan(name: string, dtype: DataType, key: string): ColumnPlan {
+  plan(name: string, _dtype: DataType, _key: string): ColumnPlan {
     const length = this.#length;
-    const seconds = this.#seconds.subarray(0, length);
-    const micros = this.#micros.subarray(0, length);
-    // Epoch microseconds as doubles while they are exact (years 1685 to 2255): one column and
-    // a cast; else seconds and microseconds apart, combined in Int64.
-    const exact = new Float64Array(length);
-    let inRange = true;
-    for (let i = 0; i < length && inRange; i++) {
-      const second = seconds[i]!;
-      inRange = !(Math.abs(second) > MAX_EXACT_SECONDS);
-      exact[i] = second * 1_000_000 + micros[i]!;
-    }
-    if (inRange) {
-      return {
-        inputs: [pl.Series(key, exact)],
-        expression: cast(key, pl.Int64, name, exact).cast(dtype),
-      };
-    }
-    const [secondsKey, microsKey] = [`${key}.seconds`, `${key}.micros`];
-    return {
-      inputs: [pl.Series(secondsKey, seconds), pl.Series(microsKey, micros)],
-      expression: pl.col(secondsKey).fillNan(null).cast(pl.Int64)
-        .mul(pl.lit(1_000_000).cast(pl.Int64)).add(pl.col(microsKey).cast(pl.Int64)).cast(dtype)
-        .alias(name),
-    };
+    const column = timestampColumn(
+      name,
+      this.#seconds.subarray(0, length),
+      this.#micros.subarray(0, length),
+    );
+    return { columns: [column], expression: undefined };
   }
 
   #grow(): void {
@@ -159,7 +150,7 @@ class TimestampWriter implements ColumnWriter {
   }
 }
 
-/** `YYYY-MM-DD` days as epoch days, cast to Date. */
+/** `YYYY-MM-DD` days as epoch days, laid out as Date. */
 class DayWriter implements ColumnWriter {
   problem(value: unknown): string {
     return textProblem(value, "day");
@@ -178,148 +169,29 @@ class DayWriter implements ColumnWriter {
     return true;
   }
 
-  plan(name: string, dtype: DataType, key: string): ColumnPlan {
-    const days = this.#days.written();
-    return {
-      inputs: [pl.Series(key, days)],
-      expression: cast(key, pl.Int32, name, days).cast(dtype),
-    };
+  plan(name: string, _dtype: DataType, _key: string): ColumnPlan {
+    return { columns: [dateColumn(name, this.#days.written())], expression: undefined };
   }
 }
 
-const ELEMENT_SEPARATOR = "\x1e";
-
-/** The element kind of each list of scalars, for the flat route (`struct_lists.ts`). */
-const LIST_ELEMENTS: Partial<Record<ColumnKind, StructFieldKind>> = {
-  "list<int>": "int",
-  "list<float>": "float",
-  "list<str>": "str",
-};
-
-/** Lists and JSON values, kept until the end, then sent as text and decoded by polars. */
-class TextWriter implements ColumnWriter {
-  readonly #kind: ColumnKind;
-  readonly #fields: Readonly<Record<string, StructFieldKind>> | undefined;
+/** JSON values, kept until the chunk is built, then sent as their JSON text. */
+class JsonWriter implements ColumnWriter {
   readonly #values: unknown[] = [];
-  /** Whether the texts are lists of strings joined with separators, not JSON. */
-  #joinedLists = false;
-
-  constructor(kind: ColumnKind, fields?: Readonly<Record<string, StructFieldKind>>) {
-    this.#kind = kind;
-    this.#fields = fields;
-  }
 
   problem(value: unknown): string {
-    return `holds ${typeof value}, not array`;
+    return `holds ${typeof value}, which has no JSON text`;
   }
 
   write(value: unknown): boolean {
-    if (value === null || value === undefined) this.#values.push(null);
-    else if (this.#kind !== "json" && !Array.isArray(value)) return false;
-    else this.#values.push(value);
+    this.#values.push(value ?? null);
     return true;
   }
 
-  plan(name: string, dtype: DataType, key: string): ColumnPlan {
-    // Nothing but nulls (activities send `issues: null`): a null literal of the dtype.
-    if (this.#values.every((value) => value === null)) {
-      return { inputs: [], expression: pl.lit(null).cast(dtype).alias(name) };
-    }
-    const element = this.#kind === "list<struct>" ? this.#fields : LIST_ELEMENTS[this.#kind];
-    if (element) {
-      const lists = structListSeries(key, this.#values, element, dtype);
-      if (lists) return { inputs: [lists], expression: pl.col(key).alias(name) };
-    }
-    const texts = this.#texts(this.#values);
-    if (this.#kind === "json") return textPlan(name, key, texts);
-    // Lists repeat (campaigns, countries): each distinct one is decoded once.
-    const dictionary = dictionaryOf(texts);
-    if (!dictionary) {
-      return { inputs: [this.#decode(key, dtype, texts)], expression: pl.col(key).alias(name) };
-    }
-    const decoded = this.#decode(name, dtype, dictionary.values);
-    const gathered = pl.lit(decoded).explode().gather(indexColumn(key));
-    return {
-      inputs: [pl.Series(key, dictionary.indices)],
-      // No list at all: the empty literal explodes to a null of no dtype.
-      expression: (dictionary.values.length === 0 ? gathered.cast(dtype) : gathered).alias(name),
-    };
+  plan(name: string, _dtype: DataType, _key: string): ColumnPlan {
+    // A value with no JSON text (a function) is null, as `JSON.stringify` leaves it undefined.
+    const texts = this.#values.map((value) => value === null ? null : JSON.stringify(value));
+    return { columns: [utf8Column(name, texts)], expression: undefined };
   }
-
-  /** One text per row: JSON, or for a list of strings its elements each after a separator. */
-  #texts(values: unknown[]): (string | null)[] {
-    if (this.#kind === "json") {
-      return values.map((value) => value === null ? null : JSON.stringify(value));
-    }
-    if (this.#kind === "list<str>" && values.every(isJoinableList)) {
-      this.#joinedLists = true;
-      return values.map((list) =>
-        list === null ? null : (list as string[]).map((e) => ELEMENT_SEPARATOR + e).join("")
-      );
-    }
-    return values.map((value) => value === null ? null : decodableJson(value));
-  }
-
-  /** The list Series of texts made by {@link TextWriter.#texts}. */
-  #decode(name: string, dtype: DataType, texts: (string | null)[]): Series {
-    const series = textSeries(name, texts);
-    if (!this.#joinedLists) return series.str.jsonDecode(dtype).alias(name);
-    return pl.DataFrame([series]).select(
-      pl.col(name).str.split(ELEMENT_SEPARATOR).lst.slice(1, 2 ** 31 - 1).alias(name),
-    ).getColumn(name);
-  }
-}
-
-/**
- * The distinct texts and each row's index among them (NaN for null), or undefined when most
- * of them are distinct.
- */
-function dictionaryOf(
-  texts: readonly (string | null)[],
-): { values: string[]; indices: Float64Array } | undefined {
-  const known = new Map<string, number>();
-  const values: string[] = [];
-  const indices = new Float64Array(texts.length);
-  for (let i = 0; i < texts.length; i++) {
-    const text = texts[i];
-    if (text === null || text === undefined) {
-      indices[i] = NaN;
-      continue;
-    }
-    let index = known.get(text);
-    if (index === undefined) {
-      index = values.push(text) - 1;
-      if (index >= DICTIONARY_TRIAL && index * 2 > i) return undefined;
-      known.set(text, index);
-    }
-    indices[i] = index;
-  }
-  return { values, indices };
-}
-
-/**
- * JSON text that polars' `jsonDecode` reads: it fails on the `\udXXX` escape JSON.stringify
- * writes for a lone surrogate, so such strings are first made U+FFFD, as a JS string crossing
- * into Rust is anyway.
- */
-function decodableJson(value: unknown): string {
-  const text = JSON.stringify(value);
-  if (!text.includes("\\ud")) return text;
-  return JSON.stringify(
-    value,
-    (_key, item) => typeof item === "string" ? item.toWellFormed() : item,
-  );
-}
-
-function isJoinableList(value: unknown): boolean {
-  if (value === null) return true;
-  for (const element of value as unknown[]) {
-    if (
-      typeof element !== "string" || element.includes(ELEMENT_SEPARATOR) ||
-      element.includes(TEXT_SEPARATOR)
-    ) return false;
-  }
-  return true;
 }
 
 /**
@@ -328,35 +200,46 @@ function isJoinableList(value: unknown): boolean {
  * @example
  * ```ts
  * import { columnWriter } from "./columns.ts";
+ * import { encodeIpcStream } from "./arrow_ipc.ts";
  * import { pl } from "../deps.ts";
+ * import { Buffer } from "node:buffer";
  * import assert from "node:assert/strict";
  *
  * const writer = columnWriter("datetime");
  * assert.equal(writer.write("2024-05-01T12:34:56.5Z"), true);
  * assert.equal(writer.write(null), true);
  * assert.equal(writer.write(5), false);
- * const { inputs, expression } = writer.plan("at", pl.Datetime("us", "UTC"), "0");
- * const series = pl.DataFrame(inputs).select(expression).getColumn("at");
+ * const { columns } = writer.plan("at", pl.Datetime("us", "UTC"), "0");
+ * const stream = encodeIpcStream(columns, 2);
+ * const series = pl.readIPCStream(Buffer.from(stream.buffer)).getColumn("at");
+ * assert.ok(series.dtype.equals(pl.Datetime("us", "UTC")));
  * assert.equal(series.nullCount(), 1);
  * ```
  */
 export function columnWriter(
   kind: ColumnKind,
-  fields?: Readonly<Record<string, StructFieldKind>>,
+  fields?: Readonly<Record<string, ElementKind>>,
 ): ColumnWriter {
   switch (kind) {
     case "int":
     case "float":
-      return new NumberWriter("number");
     case "bool":
-      return new NumberWriter("boolean");
+      return new NumberWriter(kind);
     case "datetime":
       return new TimestampWriter();
     case "date":
       return new DayWriter();
     case "str":
       return new StringWriter();
-    default:
-      return new TextWriter(kind, fields);
+    case "list<int>":
+      return new ListWriter("int");
+    case "list<float>":
+      return new ListWriter("float");
+    case "list<str>":
+      return new ListWriter("str");
+    case "list<struct>":
+      return new ListWriter(fields ?? {});
+    case "json":
+      return new JsonWriter();
   }
 }

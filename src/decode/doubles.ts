@@ -42,20 +42,3 @@ export class Doubles {
     return this.values.subarray(0, this.length);
   }
 }
-
-/**
- * Whether any value is NaN (a null, in the column writers' buffers).
- *
- * @example
- * ```ts
- * import { hasNaN } from "./doubles.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(hasNaN(new Float64Array([1, NaN])), true);
- * assert.equal(hasNaN(new Float64Array([1, 2])), false);
- * ```
- */
-export function hasNaN(values: Float64Array): boolean {
-  for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) return true;
-  return false;
-}

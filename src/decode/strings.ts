@@ -1,26 +1,35 @@
 /**
- * String columns: dictionary codes while values repeat, plain text once they do not.
+ * String columns: dictionary codes while values repeat, plain text once they do not. Text is
+ * laid out as an Arrow String column (`arrow_arrays.ts`); codes as a UInt32 column, which polars
+ * turns into strings by gathering from the distinct values.
  *
  * @module
  */
 
-import { type DataType, pl } from "../deps.ts";
+import { type DataType, pl, type Series } from "../deps.ts";
 import type { ColumnPlan, ColumnWriter } from "./columns.ts";
-import { Doubles, hasNaN } from "./doubles.ts";
-import { textSeries, textsExpression } from "./text.ts";
+import { Doubles } from "./doubles.ts";
+import { uint32Column } from "./arrow_arrays.ts";
+import { utf8Column } from "./arrow_utf8.ts";
+import { encodeIpcStream } from "./arrow_ipc.ts";
+import { Buffer } from "node:buffer";
 
-/** A polars expression. */
-type Expr = ReturnType<typeof pl.col>;
-
-/** Row indices into a list of distinct values, NaN for null, as a UInt32 column. */
-export function indexColumn(key: string, indices?: Float64Array): Expr {
-  const column = indices && !hasNaN(indices) ? pl.col(key) : pl.col(key).fillNan(null);
-  return column.cast(pl.UInt32);
-}
-
-/** A column of texts (null stays null), sent as they are. */
-export function textPlan(name: string, key: string, texts: readonly (string | null)[]): ColumnPlan {
-  return { inputs: [textSeries(key, texts)], expression: pl.col(key).alias(name) };
+/**
+ * A String Series of `texts` (null and undefined are null), read by polars from an Arrow IPC
+ * stream in one call (`pl.Series` converts strings one at a time).
+ *
+ * @example
+ * ```ts
+ * import { stringSeries } from "./strings.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(stringSeries("s", ["a", null, "é"]).toArray(), ["a", null, "é"]);
+ * ```
+ */
+export function stringSeries(name: string, texts: readonly (string | null | undefined)[]): Series {
+  const stream = encodeIpcStream([utf8Column(name, texts)], texts.length);
+  return pl.readIPCStream(Buffer.from(stream.buffer, stream.byteOffset, stream.length))
+    .getColumn(name);
 }
 
 /** Rows a string column is dictionary-coded for before it may give up on it. */
@@ -126,11 +135,12 @@ export class StringWriter implements ColumnWriter {
   }
 
   plan(name: string, _dtype: DataType, key: string): ColumnPlan {
-    if (this.#texts) return textPlan(name, key, this.#texts);
-    const codes = this.#rows.written();
+    if (this.#texts) return { columns: [utf8Column(name, this.#texts)], expression: undefined };
+    // The codes go to polars, and each distinct value once: polars gathers them.
+    const values = pl.lit(stringSeries(name, this.#values)).explode();
     return {
-      inputs: [pl.Series(key, codes)],
-      expression: textsExpression(this.#values).gather(indexColumn(key, codes)).alias(name),
+      columns: [uint32Column(key, this.#rows.written())],
+      expression: values.gather(pl.col(key)).alias(name),
     };
   }
 
