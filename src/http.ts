@@ -173,10 +173,10 @@ interface Exchange {
   /** Whether the current attempt holds a limiter slot. */
   holding: boolean;
   /** The last answer's body and content type. */
-  body?: string;
+  body?: string | undefined;
   contentType?: string | null;
   /** The 2xx answer, parsed. */
-  ok?: { data: unknown; status: number; body: string };
+  ok?: { data: unknown; status: number; body: string } | undefined;
 }
 
 /** The options key under which ky forwards the exchange to its `fetch` (as an unknown option). */
@@ -389,16 +389,24 @@ export class Http {
       context: { exchange },
       [EXCHANGE]: exchange,
     };
+    let answer: Exchange["ok"];
     try {
       await this.#ky.get(url, options);
+      answer = exchange.ok;
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       throw error;
     } finally {
       this.#free(exchange);
+      // ky's objects of this request hold the exchange and outlive it: the fetch's abort signals
+      // keep them until V8's next full GC. Holding the page too would take it, parsed and as
+      // text, through young-generation GCs into the old generation (measured: 108 → 75 MiB
+      // promoted in a crawl of 10,235 pages).
+      exchange.ok = undefined;
+      exchange.body = undefined;
     }
-    if (!exchange.ok) throw new Error("Cannot read the answer: ky returned without one");
-    return exchange.ok;
+    if (!answer) throw new Error("Cannot read the answer: ky returned without one");
+    return answer;
   }
 
   /** Takes a limiter slot for the next attempt (`beforeRequest`, `beforeRetry`). */
