@@ -2,10 +2,11 @@
  * The request path at latency 0: the whole activity log of a project (about 10,000 pages of
  * 10 rows) crawled at concurrency 8 by `frame()`, against a bare `fetch` pool making the same
  * requests and `JSON.parse`-ing each body. Beside them, to show where the time goes: a pool of
- * bare `ky.get` calls (ky as tmframes configures it, no hooks), a pool of the client's own HTTP
- * layer (`Http.getJson`: limiter, ky with its retry policy and hooks, body cap, JSON), and
- * `pages()` (HTTP plus pagination and decoding, without building the frame). Each round runs
- * every way once, in a rotated order; each figure is the median of the rounds' ratios to the
+ * bare `ky.get` calls (no hooks, no retry, no timeout), the same with the client's retry policy
+ * and per-attempt timeout (still no hooks), a pool of the client's own HTTP layer
+ * (`Http.getJson`: limiter, ky with its retry policy and hooks, body cap, JSON), and `pages()`
+ * (HTTP plus pagination and decoding, without building the frame). Each round runs every way
+ * once, in a rotated order; each figure is the median of the rounds' ratios to the
  * bare fetch pool of the same round, with their spread. The emulator runs in a process of its
  * own.
  *
@@ -16,6 +17,7 @@ import { createClient } from "../src/client.ts";
 import { Http } from "../src/http.ts";
 import { Limiter } from "../src/limiter.ts";
 import { ky } from "../src/deps.ts";
+import { kyRetry } from "../src/retry.ts";
 import { spawnEmulator } from "./emulator_process.ts";
 import process from "node:process";
 
@@ -35,7 +37,7 @@ export interface HttpBenchOptions {
 }
 
 /** A way of crawling the log. */
-export type HttpWay = "fetch" | "ky" | "http" | "pages" | "frame";
+export type HttpWay = "fetch" | "ky" | "policy" | "http" | "pages" | "frame";
 
 /** What the benchmark found. */
 export interface HttpBenchResult {
@@ -108,7 +110,7 @@ const HEADERS = {
 export async function httpBenchmark(options: HttpBenchOptions = {}): Promise<HttpBenchResult> {
   const concurrency = options.concurrency ?? 8;
   const rounds = options.rounds ?? 5;
-  const ways = options.ways ?? ["fetch", "ky", "http", "pages", "frame"];
+  const ways = options.ways ?? ["fetch", "ky", "policy", "http", "pages", "frame"];
   const emulator = await spawnEmulator([
     "--now",
     "fixed",
@@ -123,6 +125,8 @@ export async function httpBenchmark(options: HttpBenchOptions = {}): Promise<Htt
     const client = () => createClient({ baseUrl: emulator.url, concurrency, progress: false });
     const first = client().project(id).activities().url();
     const bare = ky.create({ retry: 0, timeout: false, throwHttpErrors: false, headers: HEADERS });
+    const retry = { limit: 4, baseDelay: 500, backoffLimit: 30_000, maxRetryAfter: 60_000 };
+    const policy = ky.create({ retry: kyRetry(retry), timeout: 30_000, headers: HEADERS });
     const run: Record<HttpWay, () => Promise<number>> = {
       fetch: () =>
         crawl(first, concurrency, async (url) => {
@@ -130,13 +134,15 @@ export async function httpBenchmark(options: HttpBenchOptions = {}): Promise<Htt
           return JSON.parse(await response.text());
         }),
       ky: () => crawl(first, concurrency, async (url) => JSON.parse(await bare.get(url).text())),
+      policy: () =>
+        crawl(first, concurrency, async (url) => JSON.parse(await policy.get(url).text())),
       http: () => {
         const http = new Http({
           token: undefined,
           language: undefined,
           userAgent: "tmframes-bench",
           timeout: 30_000,
-          retry: { limit: 4, baseDelay: 500, backoffLimit: 30_000, maxRetryAfter: 60_000 },
+          retry,
           fetch: undefined,
           limiter: new Limiter({ concurrency }),
         });
@@ -154,7 +160,9 @@ export async function httpBenchmark(options: HttpBenchOptions = {}): Promise<Htt
     // Warm up every way on a short crawl (JIT, polars' first use).
     const warm = createClient({ baseUrl: emulator.url, concurrency, progress: false });
     await warm.project(id).activities().limit(200).frame();
-    for (const way of ways) if (way === "fetch" || way === "ky") await run[way]();
+    for (const way of ways) {
+      if (way === "fetch" || way === "ky" || way === "policy") await run[way]();
+    }
     const seconds: Partial<Record<HttpWay, number[]>> = {};
     const cpu: Partial<Record<HttpWay, number[]>> = {};
     let rows = 0;
@@ -204,6 +212,7 @@ export function httpSection(r: HttpBenchResult): string {
   const label: Record<HttpWay, string> = {
     fetch: "bare `fetch` pool + `JSON.parse`",
     ky: "bare `ky.get` pool + `JSON.parse` (no hooks, retry 0)",
+    policy: "`ky.get` with the client's retry policy and timeout (no hooks)",
     http: "the client's HTTP layer (`Http.getJson`: limiter, ky retry + hooks, body cap, JSON)",
     pages: "`pages()` (HTTP + pagination + decoding)",
     frame: "`frame()`",
@@ -237,7 +246,7 @@ export function httpSection(r: HttpBenchResult): string {
         `${median(cpuRatios(way)).toFixed(2)} (${range(cpuRatios(way))}) |`,
     );
   }
-  const all: HttpWay[] = ["fetch", "ky", "http", "pages", "frame"];
+  const all: HttpWay[] = ["fetch", "ky", "policy", "http", "pages", "frame"];
   if (all.every((way) => r.seconds[way])) {
     const cpu = Object.fromEntries(all.map((way) => [way, median(cpuRatios(way))]));
     const wall = Object.fromEntries(all.map((way) => [way, median(ratios(way))]));
@@ -246,12 +255,14 @@ export function httpSection(r: HttpBenchResult): string {
       "",
       "Where the time goes, in CPU time of the crawl (the bare fetch pool = 1): ky's own " +
         "per-request work (options merged, headers, a `Request`, an abort controller) adds " +
-        `${step("fetch", "ky")}; the client's HTTP layer on top of it (ky's retry policy, so a ` +
-        "`Request` clone and a timer per attempt; the hooks; a limiter slot per attempt; the " +
-        `body cap) adds ${step("ky", "http")}; pagination, decoding and the frame add ` +
+        `${step("fetch", "ky")}; the client's retry policy (so a \`Request\` clone per attempt) ` +
+        `and per-attempt timeout (a timer per attempt) add ${step("ky", "policy")}; the ` +
+        "client's hooks, limiter slot per attempt, body cap and JSON in its fetch add " +
+        `${step("policy", "http")}; pagination, decoding and the frame add ` +
         `${step("http", "frame")} (medians of each round's ratio, so the steps add up only ` +
         "roughly). In wall time " +
-        `ky alone is ${wall["ky"]!.toFixed(2)}× and the HTTP layer ` +
+        `ky alone is ${wall["ky"]!.toFixed(2)}×, ky as the client uses it ` +
+        `${wall["policy"]!.toFixed(2)}× and the HTTP layer ` +
         `${wall["http"]!.toFixed(2)}× the bare fetch pool, so at latency 0 the request path ` +
         `on ky uses ${
           wall["http"]! >= HTTP_GOAL ? "all" : "most"

@@ -181,21 +181,24 @@ function memorySection(runs: MemoryResult[]): string {
   }
   lines.push(
     "",
-    "Where it goes: the same crawl without a frame (`pages()`, rows dropped), and bare " +
+    "Where it goes: the same crawl without a frame (`pages()`, rows dropped); bare " +
       "`fetch` + `JSON.parse` of every page at the same concurrency with nothing kept (the " +
-      "floor for any client on this runtime), " +
+      "floor for any client on this runtime); the same through bare `ky.get` (no hooks, no " +
+      "retry, no timeout: the floor for any client on ky), and with an AbortSignal (ky joins " +
+      "it to its own for every request; every crawl passes one, to stop its requests); " +
       `${runs[0]?.pagesRssGrowth.length ?? 0} rounds each; peak RSS growth, median (spread).`,
     "",
-    "| rows | bare fetch (MiB) | crawl, no frame (MiB) | frame (MiB) | frame − crawl (MiB) | frame size (MiB) |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| rows | bare fetch (MiB) | bare ky (MiB) | bare ky + signal (MiB) | crawl, no frame (MiB) | frame (MiB) | frame − crawl (MiB) | frame size (MiB) |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   );
+  const spread = (values: number[]) => `${mib(median(values))} (${range(values)})`;
   for (const r of runs) {
     const frame = median(r.rssGrowth);
     const crawl = median(r.pagesRssGrowth);
     lines.push(
-      `| ${r.rows} | ${mib(median(r.fetchRssGrowth))} (${range(r.fetchRssGrowth)}) | ` +
-        `${mib(crawl)} (${range(r.pagesRssGrowth)}) | ${mib(frame)} | ${mib(frame - crawl)} | ` +
-        `${mib(r.frameBytes)} |`,
+      `| ${r.rows} | ${spread(r.fetchRssGrowth)} | ${spread(r.kyRssGrowth)} | ` +
+        `${spread(r.kySignalRssGrowth)} | ${spread(r.pagesRssGrowth)} | ${mib(frame)} | ` +
+        `${mib(frame - crawl)} | ${mib(r.frameBytes)} |`,
     );
   }
   return lines.join("\n");

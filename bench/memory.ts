@@ -28,6 +28,10 @@ export interface MemoryResult {
   pagesRssGrowth: number[];
   /** Peak RSS growth of bare `fetch` + `JSON.parse` of every page at the same concurrency. */
   fetchRssGrowth: number[];
+  /** The same through bare `ky.get` (no hooks, no retry, no timeout). */
+  kyRssGrowth: number[];
+  /** The same through bare `ky.get` with an AbortSignal, which ky joins to its own per request. */
+  kySignalRssGrowth: number[];
   /** The same log's JSON bodies, summed: what holding every page at once would take (as UTF-8). */
   jsonBytes: number;
 }
@@ -63,17 +67,18 @@ export async function memoryBenchmark(
       return JSON.parse(new TextDecoder().decode(out.stdout));
     };
     const rounds = [];
-    const pagesRounds = [];
-    const fetchRounds = [];
+    const breakdown: Record<string, { rssPeak: number; rssBefore: number }[]> = {};
     const count = options.rounds ?? 5;
-    // The breakdown (paging alone, bare fetch) in 3 rounds each, interleaved with the frames.
+    // The breakdown (paging alone, bare fetch, bare ky) in 3 rounds each, between the frames.
     for (let round = 0; round < count; round++) {
       rounds.push(await child("frame"));
-      if (round < Math.min(3, count)) {
-        pagesRounds.push(await child("pages"));
-        fetchRounds.push(await child("fetch"));
+      if (round >= Math.min(3, count)) continue;
+      for (const mode of ["pages", "fetch", "ky", "ky-signal"]) {
+        (breakdown[mode] ??= []).push(await child(mode));
       }
     }
+    const growth = (mode: string) =>
+      (breakdown[mode] ?? []).map((round) => round.rssPeak - round.rssBefore);
     let jsonBytes = 0;
     let pages = 0;
     for (let page = 1;; page++) {
@@ -92,8 +97,10 @@ export async function memoryBenchmark(
       rssGrowth: rounds.map((round) => round.rssPeak - round.rssBefore),
       heapGrowth: rounds.map((round) => round.heapPeak - round.heapBefore),
       youngAtPeak: rounds.map((round) => round.youngAtPeak),
-      pagesRssGrowth: pagesRounds.map((round) => round.rssPeak - round.rssBefore),
-      fetchRssGrowth: fetchRounds.map((round) => round.rssPeak - round.rssBefore),
+      pagesRssGrowth: growth("pages"),
+      fetchRssGrowth: growth("fetch"),
+      kyRssGrowth: growth("ky"),
+      kySignalRssGrowth: growth("ky-signal"),
       jsonBytes,
     };
   } finally {

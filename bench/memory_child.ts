@@ -7,26 +7,34 @@
  * no `estimatedSize()`).
  *
  * Modes: `frame` (`activities().frame()`, the figure with a goal), `pages` (the same crawl
- * through `pages()`, rows dropped: the request and paging path alone) and `fetch` (bare
- * `fetch` and `JSON.parse` of every page at the same concurrency, nothing kept: the floor of
- * any client on this runtime).
+ * through `pages()`, rows dropped: the request and paging path alone), `fetch` (bare `fetch`
+ * and `JSON.parse` of every page at the same concurrency, nothing kept: the floor of any client
+ * on this runtime), `ky` (the same through bare `ky.get`: no hooks, no retry, no timeout: the
+ * floor of any client on ky) and `ky-signal` (`ky` with an AbortSignal, which ky joins to its
+ * own for every request, as it does for the signal every crawl passes).
  *
- * Usage: deno run -A bench/memory_child.ts BASE_URL PROJECT_ID CONCURRENCY [frame|pages|fetch]
+ * Usage: deno run -A bench/memory_child.ts BASE_URL PROJECT_ID CONCURRENCY
+ * [frame|pages|fetch|ky|ky-signal]
  *
  * @module
  */
 
 import v8 from "node:v8";
 import { createClient } from "../src/client.ts";
+import { ky } from "../src/deps.ts";
 
 function statusKiB(field: string): number {
   const status = Deno.readTextFileSync("/proc/self/status");
   return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
 }
 
-/** Every page of `first` at `concurrency`, parsed and dropped; returns the rows seen. */
-async function bareFetch(first: URL, concurrency: number): Promise<number> {
-  const body = await (await fetch(first)).json();
+/** Every page of `first` at `concurrency`, its text from `get`, parsed and dropped; the rows. */
+async function bare(
+  first: URL,
+  concurrency: number,
+  get: (url: URL) => Promise<string>,
+): Promise<number> {
+  const body = JSON.parse(await get(first));
   const pages: number = body.pagination.pages;
   let rows = body.activity.length;
   let next = 2;
@@ -34,11 +42,26 @@ async function bareFetch(first: URL, concurrency: number): Promise<number> {
     while (next <= pages) {
       const url = new URL(first);
       url.searchParams.set("page", String(next++));
-      const body = JSON.parse(await (await fetch(url)).text());
+      const body = JSON.parse(await get(url));
       rows += body.activity.length;
     }
   }));
   return rows;
+}
+
+/** The bare ways to get a page's text, by mode. */
+function bareGet(mode: string): ((url: URL) => Promise<string>) | undefined {
+  const plain = ky.create({ retry: 0, timeout: false });
+  const signal = new AbortController().signal;
+  switch (mode) {
+    case "fetch":
+      return async (url) => await (await fetch(url)).text();
+    case "ky":
+      return (url) => plain.get(url).text();
+    case "ky-signal":
+      return (url) => plain.get(url, { signal }).text();
+  }
+  return undefined;
 }
 
 async function main(): Promise<void> {
@@ -67,7 +90,8 @@ async function main(): Promise<void> {
   const started = performance.now();
   let rows = 0;
   let frameBytes = 0;
-  if (mode === "fetch") rows = await bareFetch(query.url(), Number(concurrency ?? 8));
+  const get = bareGet(mode);
+  if (get) rows = await bare(query.url(), Number(concurrency ?? 8), get);
   else if (mode === "pages") {
     for await (const page of query.pages()) rows += page.rows.length;
   } else {

@@ -27,13 +27,11 @@ export type Expr = polars.Expr;
 export { default as ky } from "npm:ky@2.1.0";
 export { z } from "npm:zod@4.6.7";
 export {
-  ForceRetryError,
   HTTPError,
   NetworkError as KyNetworkError,
   TimeoutError as KyTimeoutError,
 } from "npm:ky@2.1.0";
 export type {
-  AfterResponseState,
   BeforeErrorState,
   BeforeRequestState,
   BeforeRetryState,

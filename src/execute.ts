@@ -54,20 +54,20 @@ function asError(reason: unknown): Error {
 }
 
 /**
- * One page of a plan, read; unknown enum values are reported once per `query`. With `read`
- * (from the paging engine), the cache answers only for the crawl's one view, and the page says
- * where it came from.
+ * One page of a plan (`first`: its first page's URL), read; unknown enum values are reported
+ * once per `query`. With `read` (from the paging engine), the cache answers only for the
+ * crawl's one view, and the page says where it came from.
  */
 async function fetchPage<Row>(
   context: QueryContext,
   query: object,
   plan: Plan<Row>,
+  first: URL,
   page: number,
   signal: AbortSignal | undefined,
   recorder: ProvenanceRecorder | undefined,
   read?: CrawlRead,
 ): Promise<SourcePage<Row>> {
-  const first = planUrl(context, plan);
   const url = page === 1 ? first : withPage(first, page);
   if (recorder) await noteServer(context.http, context.baseUrl, recorder, signal);
   if (read === undefined) {
@@ -108,13 +108,14 @@ function iteratePlan<Row>(
   options: FetchOptions,
 ): AsyncGenerator<Page<Row>, void, undefined> {
   const onProgress = wantedRows(plan, options.onProgress);
+  const first = planUrl(context, plan);
   return paginate<Row>({
-    url: planUrl(context, plan),
+    url: first,
     key: plan.key,
     ...(plan.keep ? { keep: plan.keep } : {}),
     ...(plan.isPastEnd ? { isPastEnd: plan.isPastEnd } : {}),
     fetchPage: (number, signal, read) =>
-      fetchPage(context, query, plan, number, signal, options.provenance, read),
+      fetchPage(context, query, plan, first, number, signal, options.provenance, read),
   }, {
     limit: plan.limit,
     onProgress,
@@ -415,7 +416,16 @@ async function countParts<Row>(
       }
       return rows;
     }
-    const first = await fetchPage(context, compiled, plan, 1, options.signal, options.provenance);
+    const url = planUrl(context, plan);
+    const first = await fetchPage(
+      context,
+      compiled,
+      plan,
+      url,
+      1,
+      options.signal,
+      options.provenance,
+    );
     const total = first.pagination?.total ?? first.rows.length;
     return Math.min(plan.limit ?? Infinity, total);
   });

@@ -1,8 +1,7 @@
 /**
  * The one retry policy, as ky's `retry` options: which answers are worth another attempt
- * (network errors, timeouts, 408, 429 and every 5xx; broken bodies are forced by `http.ts`'s
- * `afterResponse` hook), exponential backoff with jitter, and the server's `Retry-After`
- * (capped). ky waits; `http.ts` only adds what ky cannot know: the client's limiter.
+ * (network errors, timeouts, 408, 429 and every 5xx; `http.ts`'s `shouldRetry` adds broken
+ * bodies), exponential backoff with jitter, and the server's `Retry-After` (capped). ky waits; `http.ts` only adds what ky cannot know: the client's limiter.
  *
  * @module
  */
