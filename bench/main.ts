@@ -110,7 +110,8 @@ function cpuSection(figures: CpuFigure[]): string {
     "",
     "Emulator page bodies already in memory (no network), through `JSON.parse`, the decoder " +
     "compiled from the endpoint's zod schema, folding rows into column buffers and building the " +
-    "Series, against bare `JSON.parse` of the same bytes. Each round times both, one after the " +
+    "polars columns (one Arrow IPC stream per chunk), against bare `JSON.parse` of the same " +
+    "bytes. Each round times both, one after the " +
     `other; the figure is the median of ${figures[0]?.ratios.length ?? 0} rounds' ratios, with ` +
     "their spread; the benchmark runs in a process of its own where each half of a round " +
     "starts after a full GC (`--expose-gc`), so neither pays for the other's garbage. The " +
@@ -119,9 +120,9 @@ function cpuSection(figures: CpuFigure[]): string {
     "from 5 further runs that read the clock around each stage of each page (the timed rounds " +
     "do not: the clock costs about 10 %); each stage's median. The frame builder converts " +
     "every 65,536 rows into polars columns as it goes, so _fold_ includes those conversions and " +
-    "_Series_ only the last chunk.",
+    "_columns_ only the last chunk.",
     "",
-    "| rows | count | MB | JSON.parse (s) | to DataFrame (s) | × JSON.parse (median) | spread | goal | × in CPU time (median, spread) | parse | decode | fold | Series |",
+    "| rows | count | MB | JSON.parse (s) | to DataFrame (s) | × JSON.parse (median) | spread | goal | × in CPU time (median, spread) | parse | decode | fold | columns |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const f of figures) {
