@@ -17,8 +17,7 @@ import { type DataFrame, type DataType, pl } from "./deps.ts";
 import { TmError } from "./errors.ts";
 import { type ColumnKind, type ColumnWriter, columnWriter } from "./decode/columns.ts";
 import { compileRowWriter, type RowWriter } from "./decode/row_writer.ts";
-import { encodeIpcStream } from "./decode/arrow_ipc.ts";
-import { Buffer } from "node:buffer";
+import { readColumns } from "./decode/arrow_ipc.ts";
 
 /** A scalar kind inside a list of structs. */
 export type FieldKind = "int" | "float" | "str" | "bool";
@@ -182,8 +181,7 @@ export class FrameBuilder<Row> {
     const plans = this.#columns.map(([name, column], index) =>
       this.#writers[index]!.plan(name, dtypeOf(column as Column<never>), `\u0000${index}`)
     );
-    const stream = encodeIpcStream(plans.flatMap((plan) => plan.columns), this.#chunkHeight);
-    const frame = pl.readIPCStream(Buffer.from(stream.buffer, stream.byteOffset, stream.length));
+    const frame = readColumns(plans.flatMap((plan) => plan.columns), this.#chunkHeight);
     if (plans.every((plan) => plan.expression === undefined)) return frame;
     return frame.select(
       ...plans.map((plan, index) => plan.expression ?? pl.col(this.#columns[index]![0])),

@@ -10,6 +10,8 @@
  * @module
  */
 
+import { type DataFrame, pl } from "../deps.ts";
+import { Buffer } from "node:buffer";
 import { encodeFlatbuffer, type Reference, type Table } from "./flatbuffer.ts";
 
 /** An Arrow type: its id in the `Type` union of Schema.fbs and its table's fields. */
@@ -160,4 +162,23 @@ export function encodeIpcStream(columns: readonly ArrowColumn[], length: number)
   }
   view.setUint32(at, CONTINUATION, true);
   return stream;
+}
+
+/**
+ * The frame of `length` rows holding `columns`, read by polars from their IPC stream in one call.
+ *
+ * @example
+ * ```ts
+ * import { ARROW_TYPES, readColumns } from "./arrow_ipc.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const x = new Float64Array([1, 2]);
+ * const column = { name: "x", type: ARROW_TYPES.float64, length: 2, nullCount: 0 };
+ * const frame = readColumns([{ ...column, buffers: [new Uint8Array(0), x] }], 2);
+ * assert.deepEqual(frame.getColumn("x").toArray(), [1, 2]);
+ * ```
+ */
+export function readColumns(columns: readonly ArrowColumn[], length: number): DataFrame {
+  const stream = encodeIpcStream(columns, length);
+  return pl.readIPCStream(Buffer.from(stream.buffer, stream.byteOffset, stream.length));
 }

@@ -11,8 +11,7 @@ import type { ColumnPlan, ColumnWriter } from "./columns.ts";
 import { Doubles } from "./doubles.ts";
 import { uint32Column } from "./arrow_arrays.ts";
 import { utf8Column } from "./arrow_utf8.ts";
-import { encodeIpcStream } from "./arrow_ipc.ts";
-import { Buffer } from "node:buffer";
+import { readColumns } from "./arrow_ipc.ts";
 
 /**
  * A String Series of `texts` (null and undefined are null), read by polars from an Arrow IPC
@@ -27,9 +26,7 @@ import { Buffer } from "node:buffer";
  * ```
  */
 export function stringSeries(name: string, texts: readonly (string | null | undefined)[]): Series {
-  const stream = encodeIpcStream([utf8Column(name, texts)], texts.length);
-  return pl.readIPCStream(Buffer.from(stream.buffer, stream.byteOffset, stream.length))
-    .getColumn(name);
+  return readColumns([utf8Column(name, texts)], texts.length).getColumn(name);
 }
 
 /** Rows a string column is dictionary-coded for before it may give up on it. */
