@@ -48,16 +48,8 @@ export interface HttpBenchResult {
   seconds: Partial<Record<HttpWay, number[]>>;
   /** CPU seconds of this process (all threads) for each way, one entry per round. */
   cpu: Partial<Record<HttpWay, number[]>>;
-  /** `/proc/loadavg`'s 1-minute figure before and after the rounds. */
+  /** The 1-minute load average before and after the rounds. */
   load: [number, number];
-}
-
-function loadAverage(): number {
-  try {
-    return Number(Deno.readTextFileSync("/proc/loadavg").split(" ")[0]);
-  } catch {
-    return NaN;
-  }
 }
 
 /** Runs `work(i)` for i = 2 … pages with `concurrency` workers. */
@@ -166,7 +158,7 @@ export async function httpBenchmark(options: HttpBenchOptions = {}): Promise<Htt
     const seconds: Partial<Record<HttpWay, number[]>> = {};
     const cpu: Partial<Record<HttpWay, number[]>> = {};
     let rows = 0;
-    const loadBefore = loadAverage();
+    const loadBefore = Deno.loadavg()[0]!;
     for (let round = 0; round < rounds; round++) {
       const order = ways.map((_, i) => ways[(i + round) % ways.length]!);
       for (const way of order) {
@@ -183,7 +175,7 @@ export async function httpBenchmark(options: HttpBenchOptions = {}): Promise<Htt
       }
     }
     const pages = Math.ceil(rows / 10);
-    return { pages, rows, concurrency, seconds, cpu, load: [loadBefore, loadAverage()] };
+    return { pages, rows, concurrency, seconds, cpu, load: [loadBefore, Deno.loadavg()[0]!] };
   } finally {
     await emulator.close();
   }

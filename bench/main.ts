@@ -297,13 +297,9 @@ function bombsSection(r: BombsResult): string {
   return lines.join("\n");
 }
 
-/** The 1-minute load average (Linux), or "?". */
+/** The 1-minute load average. */
 function loadAverage(): string {
-  try {
-    return Deno.readTextFileSync("/proc/loadavg").split(" ")[0] ?? "?";
-  } catch {
-    return "?";
-  }
+  return Deno.loadavg()[0]!.toFixed(2);
 }
 
 /**
