@@ -89,12 +89,16 @@ Deno.test("a request in backoff holds no limiter slot", async () => {
   );
 });
 
+/** A server that answers /a's first request with a 429 and `Retry-After: 1`, the rest with a page. */
+function slowDownOnceOnA(path: string, n: number): Response {
+  return path === "/a" && n === 1
+    ? new Response("slow down", { status: 429, headers: { "retry-after": "1" } })
+    : new Response(BODY);
+}
+
 Deno.test("a Retry-After pauses every request of the client, not just the one told", async () => {
   await withServer(
-    (path, n) =>
-      path === "/a" && n === 1
-        ? new Response("slow down", { status: 429, headers: { "retry-after": "1" } })
-        : new Response(BODY),
+    slowDownOnceOnA,
     async (base, log) => {
       const { http: client } = http({ concurrency: 2 });
       await client.getJson(new URL("a", base));
@@ -106,10 +110,7 @@ Deno.test("a Retry-After pauses every request of the client, not just the one to
     },
   );
   await withServer(
-    (path, n) =>
-      path === "/a" && n === 1
-        ? new Response("slow down", { status: 429, headers: { "retry-after": "1" } })
-        : new Response(BODY),
+    slowDownOnceOnA,
     async (base, log) => {
       const { http: client } = http({ concurrency: 2 });
       const a = client.getJson(new URL("a", base));
