@@ -30,7 +30,7 @@ export function stringSeries(name: string, texts: readonly (string | null | unde
 }
 
 /** Rows a string column is dictionary-coded for before it may give up on it. */
-export const DICTIONARY_TRIAL = 256;
+const DICTIONARY_TRIAL = 256;
 
 /**
  * A cheap hash of a string from its length and six of its characters: V8 would hash every
