@@ -29,11 +29,14 @@ const RESULT = {
   totalAreaSquareKilometers: null,
 };
 
-Deno.test("ProjectSearchResult strips unknown and CSV-only keys", () => {
+Deno.test("ProjectSearchResult strips unknown keys and keeps TM's CSV-only keys", () => {
   const row = ProjectSearchResult.parse({ ...RESULT, brandNewField: 1 });
   assert.equal("brandNewField" in row, false);
-  assert.equal("partnerNames" in row, false);
+  assert.equal(row.partnerNames, null);
   assert.equal(row.country?.[0], "Nepal");
+  const { creationDate: _c, partnerNames: _p, totalAreaSquareKilometers: _t, ...tm4 } = RESULT;
+  assert.equal("partnerNames" in ProjectSearchResult.parse(tm4), false);
+  assert.equal(ProjectSearchResult.safeParse({ ...RESULT, partnerNames: "HOT" }).success, false);
 });
 
 Deno.test("ProjectSearchResult reads a TM4-style row that leaves null fields out", () => {
