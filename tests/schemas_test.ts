@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { Pagination, TmDateTime } from "../src/schemas/common.ts";
 import { ProjectSearchPage, ProjectSearchResult } from "../src/schemas/projects.ts";
 import { ProjectStatistics, TaskProperties } from "../src/schemas/project.ts";
+import { decodeBody } from "../src/decode/body.ts";
 
 const RESULT = {
   projectId: 7,
@@ -37,6 +38,14 @@ Deno.test("ProjectSearchResult strips unknown keys and keeps TM's CSV-only keys"
   const { creationDate: _c, partnerNames: _p, totalAreaSquareKilometers: _t, ...tm4 } = RESULT;
   assert.equal("partnerNames" in ProjectSearchResult.parse(tm4), false);
   assert.equal(ProjectSearchResult.safeParse({ ...RESULT, partnerNames: "HOT" }).success, false);
+});
+
+Deno.test("a search row with every key TM sends is its own decoded output, not a copy", () => {
+  // The schema declares every key of TM's ListSearchResultDTO, so the compiled decoder has
+  // nothing to strip and passes the row through.
+  assert.equal(decodeBody(ProjectSearchResult, RESULT, { url: "test" }), RESULT);
+  const extra = { ...RESULT, brandNewField: 1 };
+  assert.notEqual(decodeBody(ProjectSearchResult, extra, { url: "test" }), extra);
 });
 
 Deno.test("ProjectSearchResult reads a TM4-style row that leaves null fields out", () => {
