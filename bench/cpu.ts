@@ -8,7 +8,8 @@
  * of its own with `--v8-flags=--expose-gc` (as `deno task bench` does), each half of a round
  * starts after a full GC, so neither pays for the other's garbage.
  *
- * Usage: deno run -A --v8-flags=--expose-gc bench/cpu.ts (prints the figures as JSON)
+ * Usage: deno run -A --v8-flags=--expose-gc bench/cpu.ts [ROUNDS] (prints the figures of one
+ * process as JSON; `deno task bench --only cpu` pools five processes)
  *
  * @module
  */
@@ -40,8 +41,12 @@ export interface CpuFigure {
   /** Bytes to DataFrame, s (in the median round). */
   pipeline: number;
   stages: CpuStages;
+  /** Each round's bare `JSON.parse` and pipeline, s, sorted by their ratio. */
+  rounds: { parse: number; seconds: number }[];
   /** Pipeline ÷ `JSON.parse` of each round, sorted. */
   ratios: number[];
+  /** The median ratio of each benchmark process (see {@link cpuBenchmarkProcess}). */
+  processMedians: number[];
   /**
    * The same ratio in CPU time of the whole process (every thread, polars' included), sorted:
    * steadier than wall time on a shared machine.
@@ -110,6 +115,9 @@ function stagesOf<P, Row, A>(endpoint: Endpoint<P, Row, A>, texts: string[]): Cp
   return stages;
 }
 
+/** Untimed rounds before the timed ones, in each process. */
+const WARM_UP_ROUNDS = 2;
+
 function measure<P, Row, A>(
   what: string,
   endpoint: Endpoint<P, Row, A>,
@@ -120,6 +128,12 @@ function measure<P, Row, A>(
   const megabytes = texts.reduce((sum, text) => sum + text.length, 0) / 1e6;
   const runs: { parse: number; seconds: number; rows: number; cpuRatio: number }[] = [];
   const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
+  // Untimed rounds first, so that a process's few timed rounds do not include V8 compiling
+  // the decoders and the row loop.
+  for (let i = 0; i < WARM_UP_ROUNDS; i++) {
+    for (const text of texts) JSON.parse(text);
+    pipeline(endpoint, texts);
+  }
   for (let i = 0; i < rounds; i++) {
     collect();
     const started = performance.now();
@@ -152,9 +166,62 @@ function measure<P, Row, A>(
     jsonParse: middle.parse,
     pipeline: middle.seconds,
     stages,
+    rounds: runs.map(({ parse, seconds }) => ({ parse, seconds })),
     ratios: runs.map((run) => run.seconds / run.parse),
+    processMedians: [middle.seconds / middle.parse],
     cpuRatios: runs.map((run) => run.cpuRatio).sort((a, b) => a - b),
     goal,
+  };
+}
+
+/** The middle value of `values`. */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * One figure from the same figure measured in several processes: every round pooled (the
+ * median round is the pooled one's), each process's median kept, each stage the median of the
+ * processes'.
+ *
+ * @example
+ * ```ts
+ * import { type CpuFigure, poolFigures } from "./cpu.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const figure = (parse: number[], seconds: number[]): CpuFigure => ({
+ *   what: "rows", rows: 10, megabytes: 1, jsonParse: 0, pipeline: 0, goal: 3,
+ *   stages: { parse: 1, decode: 1, fold: 1, series: 1 },
+ *   rounds: parse.map((p, i) => ({ parse: p, seconds: seconds[i]! })),
+ *   ratios: parse.map((p, i) => seconds[i]! / p),
+ *   processMedians: [], cpuRatios: [1],
+ * });
+ * const pooled = poolFigures([figure([1, 1, 1], [2, 3, 4]), figure([2, 2, 2], [2, 4, 6])]);
+ * assert.deepEqual(pooled.ratios, [1, 2, 2, 3, 3, 4]);
+ * assert.deepEqual(pooled.processMedians, [3, 2]);
+ * assert.equal(pooled.pipeline / pooled.jsonParse, 3);
+ * ```
+ */
+export function poolFigures(figures: readonly CpuFigure[]): CpuFigure {
+  const rounds = figures.flatMap((figure) => figure.rounds)
+    .sort((a, b) => a.seconds / a.parse - b.seconds / b.parse);
+  const middle = rounds[Math.floor(rounds.length / 2)]!;
+  const stage = (key: keyof CpuStages) => median(figures.map((figure) => figure.stages[key]));
+  return {
+    ...figures[0]!,
+    jsonParse: middle.parse,
+    pipeline: middle.seconds,
+    stages: {
+      parse: stage("parse"),
+      decode: stage("decode"),
+      fold: stage("fold"),
+      series: stage("series"),
+    },
+    rounds,
+    ratios: rounds.map((round) => round.seconds / round.parse),
+    processMedians: figures.map((figure) => median(figure.ratios)),
+    cpuRatios: figures.flatMap((figure) => figure.cpuRatios).sort((a, b) => a - b),
   };
 }
 
@@ -209,20 +276,37 @@ export async function cpuBenchmark(
 }
 
 /**
- * {@link cpuBenchmark} in a process of its own with V8's `gc()` exposed, so that each half of
- * a round starts from a collected heap.
+ * {@link cpuBenchmark} in `processes` fresh processes one after the other, `rounds` rounds
+ * each, pooled ({@link poolFigures}). Each process has V8's `gc()` exposed, so that each half
+ * of a round starts from a collected heap. Several processes, because on this shared machine a
+ * process's speed is a state of its own: bare `JSON.parse` of the same activity bodies takes
+ * about 50 ms in one process and about 100 ms in the next (sometimes changing within one), and
+ * the ratio moves with it; one process samples one state.
  */
-export async function cpuBenchmarkProcess(): Promise<CpuFigure[]> {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-all", "--v8-flags=--expose-gc", new URL(import.meta.url).pathname],
-    stdout: "piped",
-    stderr: "inherit",
-  }).output();
-  if (!out.success) throw new Error("Cannot measure CPU: the benchmark process failed");
-  return JSON.parse(new TextDecoder().decode(out.stdout));
+export async function cpuBenchmarkProcess(
+  options: { processes?: number; rounds?: number } = {},
+): Promise<CpuFigure[]> {
+  const perProcess: CpuFigure[][] = [];
+  for (let i = 0; i < (options.processes ?? 5); i++) {
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "--allow-all",
+        "--v8-flags=--expose-gc",
+        new URL(import.meta.url).pathname,
+        String(options.rounds ?? 7),
+      ],
+      stdout: "piped",
+      stderr: "inherit",
+    }).output();
+    if (!out.success) throw new Error("Cannot measure CPU: the benchmark process failed");
+    perProcess.push(JSON.parse(new TextDecoder().decode(out.stdout)));
+  }
+  return perProcess[0]!.map((_, k) => poolFigures(perProcess.map((figures) => figures[k]!)));
 }
 
 if (import.meta.main) {
+  const rounds = Deno.args[0] === undefined ? undefined : Number(Deno.args[0]);
   // deno-lint-ignore no-console
-  console.log(JSON.stringify(await cpuBenchmark()));
+  console.log(JSON.stringify(await cpuBenchmark(rounds === undefined ? {} : { rounds })));
 }

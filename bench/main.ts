@@ -112,9 +112,12 @@ function cpuSection(figures: CpuFigure[]): string {
     "compiled from the endpoint's zod schema, folding rows into column buffers and building the " +
     "polars columns (one Arrow IPC stream per chunk), against bare `JSON.parse` of the same " +
     "bytes. Each round times both, one after the " +
-    `other; the figure is the median of ${figures[0]?.ratios.length ?? 0} rounds' ratios, with ` +
-    "their spread; the benchmark runs in a process of its own where each half of a round " +
-    "starts after a full GC (`--expose-gc`), so neither pays for the other's garbage. The " +
+    `other; the figure is the median of ${figures[0]?.ratios.length ?? 0} rounds' ratios, ` +
+    `pooled from ${figures[0]?.processMedians.length ?? 0} fresh processes run one after the ` +
+    "other (each process's own median beside it: on this shared machine bare `JSON.parse` of " +
+    "the same bytes takes about 50 ms in one process and about 100 ms in the next, and the " +
+    "ratio moves with it), with the spread of the rounds. In each process each half of a " +
+    "round starts after a full GC (`--expose-gc`), so neither pays for the other's garbage. The " +
     "CPU-time column is the same ratio in CPU time of the whole process (all " +
     "threads, polars' included), which a busy machine disturbs less. The stage shares come " +
     "from 5 further runs that read the clock around each stage of each page (the timed rounds " +
@@ -122,8 +125,8 @@ function cpuSection(figures: CpuFigure[]): string {
     "every 65,536 rows into polars columns as it goes, so _fold_ includes those conversions and " +
     "_columns_ only the last chunk.",
     "",
-    "| rows | count | MB | JSON.parse (s) | to DataFrame (s) | × JSON.parse (median) | spread | goal | × in CPU time (median, spread) | parse | decode | fold | columns |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| rows | count | MB | JSON.parse (s) | to DataFrame (s) | × JSON.parse (median) | spread | each process's median | goal | × in CPU time (median, spread) | parse | decode | fold | columns |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const f of figures) {
     const staged = f.stages.parse + f.stages.decode + f.stages.fold + f.stages.series;
@@ -132,6 +135,7 @@ function cpuSection(figures: CpuFigure[]): string {
     lines.push(
       `| ${f.what} | ${f.rows} | ${f.megabytes.toFixed(1)} | ${f.jsonParse.toFixed(3)} | ` +
         `${f.pipeline.toFixed(3)} | ${ratio.toFixed(2)} | ${spread(f.ratios)} | ` +
+        `${f.processMedians.map((m) => m.toFixed(2)).join(", ")} | ` +
         `≤ ${f.goal} ${ratio <= f.goal ? "(met)" : "(missed)"} | ` +
         `${median(f.cpuRatios).toFixed(2)} (${spread(f.cpuRatios)}) | ${share(f.stages.parse)} | ` +
         `${share(f.stages.decode)} | ${share(f.stages.fold)} | ${share(f.stages.series)} |`,
