@@ -116,10 +116,12 @@ function cpuSection(figures: CpuFigure[]): string {
     `pooled from ${figures[0]?.processMedians.length ?? 0} fresh processes run one after the ` +
     "other (each process's own median beside it: on this shared machine bare `JSON.parse` of " +
     "the same bytes takes about 50 ms in one process and about 100 ms in the next, and the " +
-    "ratio moves with it), with the spread of the rounds. In each process each half of a " +
-    "round starts after a full GC (`--expose-gc`), so neither pays for the other's garbage. The " +
-    "CPU-time column is the same ratio in CPU time of the whole process (all " +
-    "threads, polars' included), which a busy machine disturbs less. The stage shares come " +
+    "ratio moves with it), with the spread of the rounds. Each process first runs 2 untimed " +
+    "rounds (V8 compiles the decoders), then each half of a timed round starts after a full GC " +
+    "(`--expose-gc`), so neither pays for the other's garbage. The CPU-time column is the same " +
+    "ratio in CPU time of the whole process (all threads): it is higher than the wall-time " +
+    "ratio, since polars' own threads work beside the main one while bare `JSON.parse` uses " +
+    "one. The stage shares come " +
     "from 5 further runs that read the clock around each stage of each page (the timed rounds " +
     "do not: the clock costs about 10 %); each stage's median. The frame builder converts " +
     "every 65,536 rows into polars columns as it goes, so _fold_ includes those conversions and " +
