@@ -98,6 +98,16 @@ Deno.test("tmVersion 4: TM4-era bodies, read by the client into the same dtypes"
       const activity = obj((await get(tm4, `projects/${project.id}/activities/`)).json);
       const first = (activity["activity"] as { taskId: unknown }[])[0];
       assert.equal(typeof first?.taskId, "string");
+      // TM4's search filled two of the CSV fields on every JSON row, in schematics' form.
+      const search = obj((await get(tm4, "projects/")).json);
+      const row = (search["results"] as Record<string, unknown>[])[0]!;
+      const searched = tm4.world.projects.find((p) => p.id === row["projectId"])!;
+      const created = row["creationDate"] as string;
+      assert.match(created, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+      assert.equal(Date.parse(created), Math.floor(searched.created / 1000));
+      assert.match(row["lastUpdated"] as string, /\.\d{6}Z$/);
+      const area = row["totalAreaSquareKilometers"] as number;
+      assert.ok(area > 0 && Math.round(area * 1000) / 1000 === area, String(area));
 
       // The user of the newest MAPPED row: someone with days to read.
       const newest = tm4.world.projects.flatMap((p) => p.history)
@@ -110,13 +120,20 @@ Deno.test("tmVersion 4: TM4-era bodies, read by the client into the same dtypes"
           days: await tm.user(username).contributionsByDay().frame(),
           activities: await tm.project(project.id).activities().frame(),
           summary: await tm.project(project.id).summary().frame(),
+          projects: await tm.projects().frame(),
         };
       };
       const a = await read(tm4.url, tm4.tokens[0]!.token);
       const b = await read(tm5.url, tm5.tokens[0]!.token);
-      for (const key of ["days", "activities", "summary"] as const) {
+      for (const key of ["days", "activities", "summary", "projects"] as const) {
         assert.deepEqual(a[key].dtypes.map(String), b[key].dtypes.map(String), key);
       }
+      // The same instants, whichever form TM wrote them in.
+      const times = ["projectId", "lastUpdated", "dueDate"];
+      assert.deepEqual(
+        a.projects.select(...times).toRecords(),
+        b.projects.select(...times).toRecords(),
+      );
       assert.ok(a.days.getColumn("date").dtype.equals(pl.Date));
       assert.ok(a.days.height > 0);
       // TM4 counts every state change, so it has every day TM5 has (and maybe more).

@@ -54,6 +54,21 @@ export function isoZ(value: Micros): string {
 }
 
 /**
+ * schematics' `UTCDateTimeType` (TM4's DTOs): `%Y-%m-%dT%H:%M:%S.%fZ`, always six fraction digits.
+ *
+ * @example
+ * ```ts
+ * import { schematicsIso } from "./dates.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(schematicsIso(1_714_566_896_000_000), "2024-05-01T12:34:56.000000Z");
+ * ```
+ */
+export function schematicsIso(value: Micros): string {
+  const p = parts(value);
+  return `${p.date}T${p.time}.${String(p.micros).padStart(6, "0")}Z`;
+}
+
+/**
  * Project detail dates: truncated to milliseconds by SQL `TO_CHAR(... .MS)`, re-emitted with a
  * six-digit fraction when the milliseconds are not zero, none otherwise, and `Z`.
  *

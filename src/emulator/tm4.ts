@@ -9,6 +9,9 @@
  *   every third project as `LEVEL` / `TEAMS_LEVEL` (removed in 5.2); detail leaves out
  *   `josmPreset` and `customEditor` when null (`serialize_when_none=False`);
  * - search results: no `sandbox`, `database`; `author` and `country` left out when null;
+ *   `creationDate` and `totalAreaSquareKilometers` filled on every row (TM4's
+ *   `create_result_dto` set them for JSON too; TM5 fills them only for CSV), and the row's
+ *   times in schematics' `UTCDateTimeType` form (six fraction digits);
  * - system statistics: no `averageCompletionTime` (commented out of TM4's DTO);
  * - activities and task history: `taskId` as a string (`TaskHistoryDTO.task_id` was a
  *   `StringType`);
@@ -24,6 +27,8 @@
 
 import type { World } from "./model.ts";
 import { userStatistics } from "./figures_users.ts";
+import { schematicsIso } from "./dates.ts";
+import { areaKm2 } from "./geography.ts";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -75,10 +80,17 @@ const RULES: readonly [RegExp, (body: JsonObject, world: World, pathname: string
     omit(body, ["rapidPowerUser", "sandbox", "database"]);
     levelPermissions(body);
   }],
-  [/\/projects\/$/, (body) => {
+  [/\/projects\/$/, (body, world) => {
     for (const row of objects(body["results"])) {
       omit(row, ["sandbox", "database"]);
       omitNulls(row, ["author", "country"]);
+      const project = world.projects.find((p) => p.id === row["projectId"]);
+      if (project === undefined) continue;
+      row["lastUpdated"] = schematicsIso(project.lastUpdated);
+      row["dueDate"] = project.dueDate === null ? null : schematicsIso(project.dueDate);
+      row["creationDate"] = schematicsIso(project.created);
+      // `round(ST_Area(geometry, True) / 1e6, 3)`.
+      row["totalAreaSquareKilometers"] = Math.round(areaKm2(project.aoi) * 1000) / 1000;
     }
   }],
   [/\/projects\/\d+\/activities\/$/, (body) => stringTaskIds(objects(body["activity"]))],
