@@ -221,14 +221,21 @@ Deno.test("a string column of mostly distinct values gives the same frame as a r
   const rows = Array.from({ length: 2_000 }, (_, i) => ({
     distinct: i % 7 === 0 ? null : `name ${i} ${"é".repeat(i % 5)}`,
     repeated: i % 5 === 0 ? null : `user_${i % 13}`,
+    // A new value every fourth row, in runs: coded at first, then text.
+    runs: i % 9 === 0 ? null : `00:0${Math.floor(i / 4)}`,
   }));
-  const columns = { distinct: { kind: "str" }, repeated: { kind: "str" } } as const;
+  const columns = {
+    distinct: { kind: "str" },
+    repeated: { kind: "str" },
+    runs: { kind: "str" },
+  } as const;
   const builder = new FrameBuilder(columns, { chunkRows: 1_500 });
   builder.add(rows.slice(0, 700));
   builder.add(rows.slice(700));
   const frame = builder.finish();
   assert.deepEqual(frame.getColumn("distinct").toArray(), rows.map((row) => row.distinct));
   assert.deepEqual(frame.getColumn("repeated").toArray(), rows.map((row) => row.repeated));
+  assert.deepEqual(frame.getColumn("runs").toArray(), rows.map((row) => row.runs));
 });
 
 Deno.test("FrameBuilder: a lone surrogate is U+FFFD in text columns and a JSON escape in JSON text", () => {
