@@ -3,10 +3,12 @@
  * rows), already in memory, through tmframes' own steps (`JSON.parse`, the decoder compiled
  * from the endpoint's zod schema, folding the rows into column buffers, building the Series)
  * against bare `JSON.parse` of the same bytes. No network: this is the work that remains when
- * latency is zero. Each round times bare `JSON.parse` and then the pipeline, so every ratio is
- * taken within one round of a noisy machine; the figure is the median ratio. Run as a process
- * of its own with `--v8-flags=--expose-gc` (as `deno task bench` does), each half of a round
- * starts after a full GC, so neither pays for the other's garbage.
+ * latency is zero. Each round times bare `JSON.parse` and the pipeline, one after the other
+ * (which goes first alternates), so every ratio is taken within one round of a noisy machine;
+ * the figure is the median ratio. Further rounds time the same with a full GC forced before
+ * each half, as earlier runs did (run with `--v8-flags=--expose-gc`, as `deno task bench`
+ * does): that reads higher, since V8 then drops the shapes of the objects JSON.parse made and
+ * the decoders' optimized code with them.
  *
  * Usage: deno run -A --v8-flags=--expose-gc bench/cpu.ts [ROUNDS] (prints the figures of one
  * process as JSON; `deno task bench --only cpu` pools five processes)
@@ -47,6 +49,13 @@ export interface CpuFigure {
   ratios: number[];
   /** The median ratio of each benchmark process (see {@link cpuBenchmarkProcess}). */
   processMedians: number[];
+  /**
+   * The ratio of rounds that start each half after a forced full GC, sorted: the method of
+   * earlier runs. It reads higher, since V8 then drops the shapes of the objects JSON.parse
+   * made, and the decoders' inline caches and optimized code with them, and the pipeline runs
+   * partly deoptimized; no crawl forces a full GC before it decodes.
+   */
+  afterGcRatios: number[];
   /**
    * The same ratio in CPU time of the whole process (every thread, polars' included), sorted:
    * steadier than wall time on a shared machine.
@@ -115,6 +124,14 @@ function stagesOf<P, Row, A>(endpoint: Endpoint<P, Row, A>, texts: string[]): Cp
   return stages;
 }
 
+/** The wall and CPU seconds `work` took, and what it returned. */
+function timed<T>(work: () => T): { seconds: number; cpu: number; value: T } {
+  const started = performance.now();
+  const cpu = cpuSeconds();
+  const value = work();
+  return { seconds: (performance.now() - started) / 1000, cpu: cpuSeconds() - cpu, value };
+}
+
 /** Untimed rounds before the timed ones, in each process. */
 const WARM_UP_ROUNDS = 2;
 
@@ -134,20 +151,36 @@ function measure<P, Row, A>(
     for (const text of texts) JSON.parse(text);
     pipeline(endpoint, texts);
   }
+  const timeParse = () =>
+    timed(() => {
+      for (const text of texts) JSON.parse(text);
+      return 0;
+    });
+  const timePipeline = () => timed(() => pipeline(endpoint, texts));
+  for (let i = 0; i < rounds; i++) {
+    // Which half goes first alternates, so that neither always meets the other's garbage.
+    let parse, run;
+    if (i % 2 === 0) {
+      parse = timeParse();
+      run = timePipeline();
+    } else {
+      run = timePipeline();
+      parse = timeParse();
+    }
+    runs.push({
+      parse: parse.seconds,
+      seconds: run.seconds,
+      rows: run.value,
+      cpuRatio: run.cpu / parse.cpu,
+    });
+  }
+  // The method of earlier runs: a full GC before each half.
+  const afterGc: number[] = [];
   for (let i = 0; i < rounds; i++) {
     collect();
-    const started = performance.now();
-    const parseCpu = cpuSeconds();
-    for (const text of texts) JSON.parse(text);
-    const parse = (performance.now() - started) / 1000;
-    const parseCpuSeconds = cpuSeconds() - parseCpu;
+    const parse = timeParse();
     collect();
-    const begun = performance.now();
-    const pipelineCpu = cpuSeconds();
-    const rows = pipeline(endpoint, texts);
-    const seconds = (performance.now() - begun) / 1000;
-    const cpuRatio = (cpuSeconds() - pipelineCpu) / parseCpuSeconds;
-    runs.push({ parse, seconds, rows, cpuRatio });
+    afterGc.push(timePipeline().seconds / parse.seconds);
   }
   // Stage shares: the median of a few instrumented runs, each stage on its own.
   const staged = Array.from({ length: 5 }, () => stagesOf(endpoint, texts));
@@ -169,6 +202,7 @@ function measure<P, Row, A>(
     rounds: runs.map(({ parse, seconds }) => ({ parse, seconds })),
     ratios: runs.map((run) => run.seconds / run.parse),
     processMedians: [middle.seconds / middle.parse],
+    afterGcRatios: afterGc.sort((a, b) => a - b),
     cpuRatios: runs.map((run) => run.cpuRatio).sort((a, b) => a - b),
     goal,
   };
@@ -195,7 +229,7 @@ function median(values: readonly number[]): number {
  *   stages: { parse: 1, decode: 1, fold: 1, series: 1 },
  *   rounds: parse.map((p, i) => ({ parse: p, seconds: seconds[i]! })),
  *   ratios: parse.map((p, i) => seconds[i]! / p),
- *   processMedians: [], cpuRatios: [1],
+ *   processMedians: [], cpuRatios: [1], afterGcRatios: [2],
  * });
  * const pooled = poolFigures([figure([1, 1, 1], [2, 3, 4]), figure([2, 2, 2], [2, 4, 6])]);
  * assert.deepEqual(pooled.ratios, [1, 2, 2, 3, 3, 4]);
@@ -222,6 +256,7 @@ export function poolFigures(figures: readonly CpuFigure[]): CpuFigure {
     ratios: rounds.map((round) => round.seconds / round.parse),
     processMedians: figures.map((figure) => median(figure.ratios)),
     cpuRatios: figures.flatMap((figure) => figure.cpuRatios).sort((a, b) => a - b),
+    afterGcRatios: figures.flatMap((figure) => figure.afterGcRatios).sort((a, b) => a - b),
   };
 }
 
