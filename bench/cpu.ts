@@ -7,8 +7,8 @@
  * (which goes first alternates), so every ratio is taken within one round of a noisy machine;
  * the figure is the median ratio. Further rounds time the same with a full GC forced before
  * each half, as earlier runs did (run with `--v8-flags=--expose-gc`, as `deno task bench`
- * does): that reads higher, since V8 then drops the shapes of the objects JSON.parse made and
- * the decoders' optimized code with them.
+ * does): that reads higher, as far as we can tell because V8 then drops the shapes of the
+ * objects JSON.parse made and the decoders' optimized code with them.
  *
  * Usage: deno run -A --v8-flags=--expose-gc bench/cpu.ts [ROUNDS] (prints the figures of one
  * process as JSON; `deno task bench --only cpu` pools five processes)
@@ -51,9 +51,9 @@ export interface CpuFigure {
   processMedians: number[];
   /**
    * The ratio of rounds that start each half after a forced full GC, sorted: the method of
-   * earlier runs. It reads higher, since V8 then drops the shapes of the objects JSON.parse
-   * made, and the decoders' inline caches and optimized code with them, and the pipeline runs
-   * partly deoptimized; no crawl forces a full GC before it decodes.
+   * earlier runs. It reads higher, as far as we can tell because V8 then drops the shapes of
+   * the objects JSON.parse made, and the decoders' inline caches and optimized code with them;
+   * no crawl forces a full GC before it decodes.
    */
   afterGcRatios: number[];
   /**

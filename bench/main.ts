@@ -118,10 +118,12 @@ function cpuSection(figures: CpuFigure[]): string {
     "the same bytes takes about 50 ms in one process and about 100 ms in the next, and the " +
     "ratio moves with it), with the spread of the rounds. Each process first runs 2 untimed " +
     "rounds (V8 compiles the decoders). Earlier runs forced a full GC (`--expose-gc`) before " +
-    "each half; the same rounds timed that way are in their own column. They read higher: " +
-    "after a full GC with no parsed row alive, V8 has dropped the shapes (hidden classes) of " +
-    "the rows JSON.parse made, and with them the decoders' inline caches and optimized code, " +
-    "so the pipeline that follows runs partly deoptimized. No crawl forces a full GC before it " +
+    "each half; the same rounds timed that way are in their own column. They read higher, as " +
+    "far as we can tell because after a full GC with no parsed row alive V8 has dropped the " +
+    "shapes (hidden classes) of the rows JSON.parse made, and with them the decoders' inline " +
+    "caches and optimized code (a profile shows the decoders 3 to 9 times slower right after " +
+    "it; keeping one parsed body alive across the GC recovers most of the difference). No " +
+    "crawl forces a full GC before it " +
     "decodes; the goal is judged on the first figure. The CPU-time column is the same " +
     "ratio in CPU time of the whole process (all threads): it is higher than the wall-time " +
     "ratio, since polars' own threads work beside the main one while bare `JSON.parse` uses " +
