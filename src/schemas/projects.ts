@@ -1,10 +1,11 @@
 /**
  * `GET /projects/` (reference 3.1): one search result row and one page of results.
- * The CSV-only fields (`creationDate`, `partnerNames`, `totalAreaSquareKilometers`) are always
- * null in JSON and no column reads them, but they are declared with TM's types all the same:
- * a row that holds exactly the declared keys is its own decoded output, so the compiled
- * decoder passes TM's rows through instead of copying each without those keys (half the
- * decoding time of a search page). `mapResults` is left out (tmframes sends `omitMapResults`).
+ * The CSV fields (`creationDate`, `partnerNames`, `totalAreaSquareKilometers`) are null in
+ * TM5's JSON (TM 4.8.5 filled the first and the last on every row) and no column reads them,
+ * but they are declared with TM's types all the same: a row that holds exactly the declared
+ * keys is its own decoded output, so the compiled decoder passes TM's rows through instead of
+ * copying each without those keys (half the decoding time of a search page). `mapResults` is
+ * left out (tmframes sends `omitMapResults`).
  *
  * @module
  */
@@ -51,7 +52,7 @@ export const ProjectSearchResult = z.object({
   sandbox: orNull(z.boolean()),
   database: orNull(z.string()),
   author: orNull(z.string()),
-  // CSV-only (TM's ListSearchResultDTO): null in JSON, and absent in some TM4 rows.
+  // The CSV fields of TM's ListSearchResultDTO (see above); absent reads as absent.
   creationDate: TmDateTime.nullish(),
   partnerNames: z.array(z.string()).nullish(),
   totalAreaSquareKilometers: z.number().nullish(),
