@@ -199,11 +199,14 @@ function memorySection(runs: MemoryResult[]): string {
       "`fetch` + `JSON.parse` of every page at the same concurrency with nothing kept (the " +
       "floor for any client on this runtime); the same through bare `ky.get` (no hooks, no " +
       "retry, no timeout: the floor for any client on ky), and with an AbortSignal (ky joins " +
-      "it to its own for every request; every crawl passes one, to stop its requests); " +
-      `${runs[0]?.pagesRssGrowth.length ?? 0} rounds each; peak RSS growth, median (spread).`,
+      "it to its own for every request; every crawl passes one, to stop its requests), and " +
+      "that with the client's retry policy and per-attempt timeout (ky as the client " +
+      "configures it, which clones the `Request` and sets a timer per attempt; still no " +
+      `hooks); ${runs[0]?.pagesRssGrowth.length ?? 0} rounds each; peak RSS growth, median ` +
+      "(spread).",
     "",
-    "| rows | bare fetch (MiB) | bare ky (MiB) | bare ky + signal (MiB) | crawl, no frame (MiB) | frame (MiB) | frame − crawl (MiB) | frame size (MiB) |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| rows | bare fetch (MiB) | bare ky (MiB) | bare ky + signal (MiB) | ky as configured + signal (MiB) | crawl, no frame (MiB) | frame (MiB) | frame − crawl (MiB) | frame size (MiB) |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   );
   const spread = (values: number[]) => `${mib(median(values))} (${range(values)})`;
   for (const r of runs) {
@@ -211,7 +214,8 @@ function memorySection(runs: MemoryResult[]): string {
     const crawl = median(r.pagesRssGrowth);
     lines.push(
       `| ${r.rows} | ${spread(r.fetchRssGrowth)} | ${spread(r.kyRssGrowth)} | ` +
-        `${spread(r.kySignalRssGrowth)} | ${spread(r.pagesRssGrowth)} | ${mib(frame)} | ` +
+        `${spread(r.kySignalRssGrowth)} | ${spread(r.kyPolicyRssGrowth)} | ` +
+        `${spread(r.pagesRssGrowth)} | ${mib(frame)} | ` +
         `${mib(frame - crawl)} | ${mib(r.frameBytes)} |`,
     );
   }

@@ -32,6 +32,8 @@ export interface MemoryResult {
   kyRssGrowth: number[];
   /** The same through bare `ky.get` with an AbortSignal, which ky joins to its own per request. */
   kySignalRssGrowth: number[];
+  /** The same with the client's retry policy and timeout: ky as the client configures it. */
+  kyPolicyRssGrowth: number[];
   /** The same log's JSON bodies, summed: what holding every page at once would take (as UTF-8). */
   jsonBytes: number;
 }
@@ -73,7 +75,7 @@ export async function memoryBenchmark(
     for (let round = 0; round < count; round++) {
       rounds.push(await child("frame"));
       if (round >= Math.min(3, count)) continue;
-      for (const mode of ["pages", "fetch", "ky", "ky-signal"]) {
+      for (const mode of ["pages", "fetch", "ky", "ky-signal", "ky-policy"]) {
         (breakdown[mode] ??= []).push(await child(mode));
       }
     }
@@ -101,6 +103,7 @@ export async function memoryBenchmark(
       fetchRssGrowth: growth("fetch"),
       kyRssGrowth: growth("ky"),
       kySignalRssGrowth: growth("ky-signal"),
+      kyPolicyRssGrowth: growth("ky-policy"),
       jsonBytes,
     };
   } finally {

@@ -10,11 +10,13 @@
  * through `pages()`, rows dropped: the request and paging path alone), `fetch` (bare `fetch`
  * and `JSON.parse` of every page at the same concurrency, nothing kept: the floor of any client
  * on this runtime), `ky` (the same through bare `ky.get`: no hooks, no retry, no timeout: the
- * floor of any client on ky) and `ky-signal` (`ky` with an AbortSignal, which ky joins to its
- * own for every request, as it does for the signal every crawl passes).
+ * floor of any client on ky), `ky-signal` (`ky` with an AbortSignal, which ky joins to its
+ * own for every request, as it does for the signal every crawl passes) and `ky-policy` (that,
+ * with the client's retry policy and per-attempt timeout: ky as the client configures it,
+ * still without hooks).
  *
  * Usage: deno run -A bench/memory_child.ts BASE_URL PROJECT_ID CONCURRENCY
- * [frame|pages|fetch|ky|ky-signal]
+ * [frame|pages|fetch|ky|ky-signal|ky-policy]
  *
  * @module
  */
@@ -22,6 +24,7 @@
 import v8 from "node:v8";
 import { createClient } from "../src/client.ts";
 import { ky } from "../src/deps.ts";
+import { kyRetry } from "../src/retry.ts";
 
 function statusKiB(field: string): number {
   const status = Deno.readTextFileSync("/proc/self/status");
@@ -52,6 +55,8 @@ async function bare(
 /** The bare ways to get a page's text, by mode. */
 function bareGet(mode: string): ((url: URL) => Promise<string>) | undefined {
   const plain = ky.create({ retry: 0, timeout: false });
+  const retry = { limit: 4, baseDelay: 500, backoffLimit: 30_000, maxRetryAfter: 60_000 };
+  const policy = ky.create({ retry: kyRetry(retry), timeout: 30_000 });
   const signal = new AbortController().signal;
   switch (mode) {
     case "fetch":
@@ -60,6 +65,8 @@ function bareGet(mode: string): ((url: URL) => Promise<string>) | undefined {
       return (url) => plain.get(url).text();
     case "ky-signal":
       return (url) => plain.get(url, { signal }).text();
+    case "ky-policy":
+      return (url) => policy.get(url, { signal }).text();
   }
   return undefined;
 }
