@@ -221,7 +221,7 @@ Deno.test("a string column of mostly distinct values gives the same frame as a r
   const rows = Array.from({ length: 2_000 }, (_, i) => ({
     distinct: i % 7 === 0 ? null : `name ${i} ${"é".repeat(i % 5)}`,
     repeated: i % 5 === 0 ? null : `user_${i % 13}`,
-    // A new value every fourth row, in runs: coded at first, then text.
+    // A new value every fourth row, in runs, and nulls among them.
     runs: i % 9 === 0 ? null : `00:0${Math.floor(i / 4)}`,
   }));
   const columns = {

@@ -33,13 +33,14 @@ export function stringSeries(name: string, texts: readonly (string | null | unde
 const DICTIONARY_TRIAL = 256;
 
 /**
- * Coding gives up once more than one row in this many brought a new value. Measured on 65,536
- * activity rows (writing, laying out and reading into polars): codes took 4.3 ms against 6.6
- * ms as text for `action` (7 values) and 5.8 against 7.2 for `actionBy` (62 values), but 10.8
- * against 6.8 for `actionText` (9,622 values, a new one in one row of 7). Codes win on few
- * values, not on a low share alone: 650 values in no order took 7.1 against 6.2.
+ * Coding gives up once more than one row in this many brought a new value. Text is sometimes
+ * faster: on 65,536 activity rows (writing, laying out and reading into polars) `actionText`,
+ * 9,622 values, a new one in one row of 7, took 6.8 ms as text against 10.8 as codes. But
+ * polars keeps a column read as text larger (its views and the UTF-8 bytes they came from;
+ * short values gathered from codes live in their views alone): `actionText` took 2.54 MiB
+ * against 1.76 per 100k rows, the whole activity frame 8 % more. Memory wins that trade.
  */
-const DISTINCT_SHARE = 8;
+const DISTINCT_SHARE = 2;
 
 /**
  * A cheap hash of a string from its length and six of its characters: V8 would hash every
@@ -62,8 +63,8 @@ function sampleHash(text: string): number {
  * Strings as dictionary codes, so that each distinct string crosses into polars once, while
  * they repeat (enums, usernames): a hash table of codes in a typed array, probed by
  * {@link sampleHash} and confirmed with `===`, and the last value remembered (runs are common).
- * A column of many distinct strings (names, descriptions, durations) turns to plain text
- * joined at the end: coding every fresh string would cost more.
+ * A column of mostly distinct strings (names, descriptions) turns to plain text joined at the
+ * end: coding every long, fresh string would cost more.
  */
 export class StringWriter implements ColumnWriter {
   problem(value: unknown): string {
