@@ -17,7 +17,7 @@ import { createClient } from "../src/client.ts";
 import { Http } from "../src/http.ts";
 import { Limiter } from "../src/limiter.ts";
 import { ky } from "../src/deps.ts";
-import { kyRetry } from "../src/retry.ts";
+import { DEFAULT_RETRY, kyRetry } from "../src/retry.ts";
 import { spawnEmulator } from "./emulator_process.ts";
 import process from "node:process";
 
@@ -117,8 +117,7 @@ export async function httpBenchmark(options: HttpBenchOptions = {}): Promise<Htt
     const client = () => createClient({ baseUrl: emulator.url, concurrency, progress: false });
     const first = client().project(id).activities().url();
     const bare = ky.create({ retry: 0, timeout: false, throwHttpErrors: false, headers: HEADERS });
-    const retry = { limit: 4, baseDelay: 500, backoffLimit: 30_000, maxRetryAfter: 60_000 };
-    const policy = ky.create({ retry: kyRetry(retry), timeout: 30_000, headers: HEADERS });
+    const policy = ky.create({ retry: kyRetry(DEFAULT_RETRY), timeout: 30_000, headers: HEADERS });
     const run: Record<HttpWay, () => Promise<number>> = {
       fetch: () =>
         crawl(first, concurrency, async (url) => {
@@ -134,7 +133,7 @@ export async function httpBenchmark(options: HttpBenchOptions = {}): Promise<Htt
           language: undefined,
           userAgent: "tmframes-bench",
           timeout: 30_000,
-          retry,
+          retry: DEFAULT_RETRY,
           fetch: undefined,
           limiter: new Limiter({ concurrency }),
         });

@@ -24,7 +24,7 @@
 import v8 from "node:v8";
 import { createClient } from "../src/client.ts";
 import { ky } from "../src/deps.ts";
-import { kyRetry } from "../src/retry.ts";
+import { DEFAULT_RETRY, kyRetry } from "../src/retry.ts";
 
 function statusKiB(field: string): number {
   const status = Deno.readTextFileSync("/proc/self/status");
@@ -55,8 +55,7 @@ async function bare(
 /** The bare ways to get a page's text, by mode. */
 function bareGet(mode: string): ((url: URL) => Promise<string>) | undefined {
   const plain = ky.create({ retry: 0, timeout: false });
-  const retry = { limit: 4, baseDelay: 500, backoffLimit: 30_000, maxRetryAfter: 60_000 };
-  const policy = ky.create({ retry: kyRetry(retry), timeout: 30_000 });
+  const policy = ky.create({ retry: kyRetry(DEFAULT_RETRY), timeout: 30_000 });
   const signal = new AbortController().signal;
   switch (mode) {
     case "fetch":

@@ -36,7 +36,7 @@ import { TaskStatisticsQuery } from "./queries/task_statistics.ts";
 import { EndpointQuery } from "./queries/endpoint_query.ts";
 
 import type { QueryContext } from "./query.ts";
-import type { RetryPolicy } from "./retry.ts";
+import { DEFAULT_RETRY, type RetryPolicy } from "./retry.ts";
 import { isLoopback } from "./url.ts";
 import { VERSION } from "./version.ts";
 import type {
@@ -163,7 +163,7 @@ function resolveBaseUrl(value: unknown): URL {
 }
 
 function resolveRetry(retry: RetryOptions = {}): RetryPolicy {
-  const limit = retry.limit ?? 4;
+  const limit = retry.limit ?? DEFAULT_RETRY.limit;
   if (!Number.isSafeInteger(limit) || limit < 0) {
     throw new RangeError(
       `Cannot use retry.limit ${show(limit)}: it must be a non-negative integer`,
@@ -171,9 +171,17 @@ function resolveRetry(retry: RetryOptions = {}): RetryPolicy {
   }
   return {
     limit,
-    baseDelay: positiveNumber("retry.baseDelay", retry.baseDelay, 500),
-    backoffLimit: positiveNumber("retry.backoffLimit", retry.backoffLimit, 30_000),
-    maxRetryAfter: positiveNumber("retry.maxRetryAfter", retry.maxRetryAfter, 60_000),
+    baseDelay: positiveNumber("retry.baseDelay", retry.baseDelay, DEFAULT_RETRY.baseDelay),
+    backoffLimit: positiveNumber(
+      "retry.backoffLimit",
+      retry.backoffLimit,
+      DEFAULT_RETRY.backoffLimit,
+    ),
+    maxRetryAfter: positiveNumber(
+      "retry.maxRetryAfter",
+      retry.maxRetryAfter,
+      DEFAULT_RETRY.maxRetryAfter,
+    ),
   };
 }
 

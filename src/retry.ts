@@ -20,6 +20,14 @@ export interface RetryPolicy {
   maxRetryAfter: number;
 }
 
+/** The policy `createClient` fills in for every field not given. */
+export const DEFAULT_RETRY: Readonly<RetryPolicy> = {
+  limit: 4,
+  baseDelay: 500,
+  backoffLimit: 30_000,
+  maxRetryAfter: 60_000,
+};
+
 /** The statuses worth retrying: 408, 429 and every 5xx. */
 export const RETRY_STATUSES: readonly number[] = [
   408,
