@@ -9,6 +9,7 @@
 
 import { createClient } from "../src/client.ts";
 import { spawnEmulator } from "./emulator_process.ts";
+import { median } from "./median.ts";
 
 /** Options of {@link campaignBenchmark}. */
 export interface CampaignOptions {
@@ -46,11 +47,6 @@ function countingFetch(counter: { requests: number }): typeof fetch {
     counter.requests++;
     return fetch(input, init);
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
 /**

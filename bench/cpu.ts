@@ -24,6 +24,7 @@ import { FrameBuilder } from "../src/frame.ts";
 import { decodeBody } from "../src/decode/body.ts";
 import { ACTIVITIES_ENDPOINT } from "../src/queries/activities.ts";
 import { PROJECTS_ENDPOINT } from "../src/queries/projects.ts";
+import { median } from "./median.ts";
 
 /** Time per stage of the pipeline, s (medians of instrumented runs, timed apart). */
 export interface CpuStages {
@@ -184,12 +185,13 @@ function measure<P, Row, A>(
   }
   // Stage shares: the median of a few instrumented runs, each stage on its own.
   const staged = Array.from({ length: 5 }, () => stagesOf(endpoint, texts));
-  const stages = Object.fromEntries(
-    (Object.keys(staged[0]!) as (keyof CpuStages)[]).map((key) => {
-      const values = staged.map((run) => run[key]).sort((a, b) => a - b);
-      return [key, values[2]!];
-    }),
-  ) as unknown as CpuStages;
+  const stage = (key: keyof CpuStages) => median(staged.map((run) => run[key]));
+  const stages = {
+    parse: stage("parse"),
+    decode: stage("decode"),
+    fold: stage("fold"),
+    series: stage("series"),
+  };
   runs.sort((a, b) => a.seconds / a.parse - b.seconds / b.parse);
   const middle = runs[Math.floor(runs.length / 2)]!;
   return {
@@ -206,12 +208,6 @@ function measure<P, Row, A>(
     cpuRatios: runs.map((run) => run.cpuRatio).sort((a, b) => a - b),
     goal,
   };
-}
-
-/** The middle value of `values`. */
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /**

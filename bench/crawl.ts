@@ -8,6 +8,7 @@
 
 import { createClient } from "../src/client.ts";
 import { spawnEmulator } from "./emulator_process.ts";
+import { median } from "./median.ts";
 
 /** One measured way of crawling. */
 export interface CrawlFigure {
@@ -27,11 +28,6 @@ export interface CrawlResult {
   pages: number;
   rows: number;
   figures: CrawlFigure[];
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
 async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {

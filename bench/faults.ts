@@ -18,6 +18,7 @@
 import { createClient } from "../src/client.ts";
 import { type FaultKind, startEmulator } from "../src/emulator/server.ts";
 import { createWorld } from "../src/emulator/world.ts";
+import { median } from "./median.ts";
 
 /** Options of {@link faultsBenchmark}. */
 export interface FaultsOptions {
@@ -101,11 +102,6 @@ class MeasuredFetch {
     }
     return total;
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /**

@@ -20,6 +20,7 @@ import { ky } from "../src/deps.ts";
 import { DEFAULT_RETRY, kyRetry } from "../src/retry.ts";
 import { spawnEmulator } from "./emulator_process.ts";
 import process from "node:process";
+import { median } from "./median.ts";
 
 /** The goal of issue 16 for `frame()` × the bare fetch pool. */
 export const HTTP_GOAL = 1.5;
@@ -186,11 +187,6 @@ export async function httpBenchmark(options: HttpBenchOptions = {}): Promise<Htt
  * an AbortSignal.any per attempt and a chunked body read), one run of 5 rounds, load 3.6–5.5.
  */
 const BEFORE = { http: 1.55, httpCpu: 2.08, frame: 2.17, frameCpu: 2.81 };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
 
 /** The `## ` section of `bench/RESULTS.md`. */
 export function httpSection(r: HttpBenchResult): string {

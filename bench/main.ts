@@ -17,6 +17,7 @@ import { faultsBenchmark, type FaultsResult } from "./faults.ts";
 import { bombsBenchmark, type BombsResult } from "./bombs.ts";
 import { mirrorBenchmark, mirrorSection } from "./mirror.ts";
 import { httpBenchmark, httpSection } from "./http.ts";
+import { median } from "./median.ts";
 
 function machine(): string {
   let cpu = "unknown CPU";
@@ -151,11 +152,6 @@ function cpuSection(figures: CpuFigure[]): string {
     );
   }
   return lines.join("\n");
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /** The memory goal of issue 16: peak RSS growth at most 64 MiB plus twice the frame. */
